@@ -1,0 +1,243 @@
+"""Sections, the image library and articles."""
+
+from datetime import timedelta
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles.querysets import ArticleQuerySet
+from articles.sanitize import sanitize_body
+from newsroom.slugs import original_text, unique_slug
+
+# Saves within this time of publication (typo fixes) do not count as an update.
+UPDATE_GRACE = timedelta(minutes=10)
+
+
+class Section(models.Model):
+    """A section of the publication (politics, economy, …): the main navigation."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the section page address; filled from the name when left empty."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the section page.")
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first in the navigation bar.")
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(self, original_text(self, "name"))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Image(models.Model):
+    """An image in the library, used as a lead image or a figure in a body."""
+
+    file = models.ImageField(
+        _("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describes the image for readers who cannot see it."),
+    )
+    caption = models.CharField(
+        _("caption"), max_length=500, blank=True, help_text=_("Shown under the image.")
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Photographer or agency, shown beside the caption."),
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.caption or self.alt_text or self.file.name
+
+
+class TaggedArticle(TaggedItemBase):
+    """Tag assignment with a real foreign key to the article (faster joins than generic)."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+
+
+class Article(models.Model):
+    """A news article. Readers see it only through ``Article.objects.published()``."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=160,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_(
+            "Readable part of the address, filled from the headline. Changing it later "
+            "does not break old links: they redirect to the new address."
+        ),
+    )
+    kicker = models.CharField(
+        pgettext_lazy("label above a headline", "kicker"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "The dossier or story label shown above the headline. "
+            "When empty, the section name is shown."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences under the headline and on article cards."),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_("Paragraphs and subheadings. Unsafe markup is removed when saving."),
+    )
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        "newsroom.StaffMember", verbose_name=_("authors"), blank=True, related_name="articles"
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"),
+        through=TaggedArticle,
+        blank=True,
+        help_text=_("Topics; readers find related articles through shared tags."),
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lead_of",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When readers first see a published article. A future time schedules it; "
+            "left empty, publishing sets it to now."
+        ),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_pub")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(self, original_text(self, "title"))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        for code in AVAILABLE_LANGUAGES:
+            body_field = build_localized_fieldname("body", code)
+            setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        """Whether a reader may see this article now (the same rule as ``published()``)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def updated_after_publishing(self) -> bool:
+        """Whether the article changed after readers first saw it (worth an "updated" line)."""
+        return (
+            self.published_at is not None
+            and self.updated_at is not None
+            and self.updated_at - self.published_at > UPDATE_GRACE
+        )
+
+    @property
+    def label(self) -> str:
+        """The label above the headline: the dossier, else the section name."""
+        return self.kicker or (self.section.name if self.section else "")

@@ -1,0 +1,57 @@
+"""Reads of articles. Every public page, feed and tag goes through these."""
+
+from django.db import models
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """Articles a reader may see: published, with a publication time already reached.
+
+        A published article with a future ``published_at`` is scheduled; it
+        appears by itself when the clock passes that time, with no job to run.
+        """
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section(self, section) -> "ArticleQuerySet":
+        return self.filter(section=section)
+
+    def tagged(self, tag) -> "ArticleQuerySet":
+        return self.filter(tags=tag)
+
+    def by_author(self, staff_member) -> "ArticleQuerySet":
+        return self.filter(authors=staff_member)
+
+    def newest_first(self) -> "ArticleQuerySet":
+        return self.order_by("-published_at", "-pk")
+
+    def for_listing(self) -> "ArticleQuerySet":
+        """Load what an article card shows, in a fixed number of queries."""
+        return self.select_related("section", "lead_image").prefetch_related("authors")
+
+    def related_to(self, article, *, limit: int = 4) -> "ArticleQuerySet":
+        """Newest published articles sharing at least one tag with ``article``."""
+        tag_ids = article.tags.values("pk")
+        shared = self.model.objects.filter(tags__in=tag_ids).exclude(pk=article.pk).values("pk")
+        return (
+            self.published()
+            .filter(pk__in=shared)
+            .select_related("section", "lead_image")
+            .newest_first()[:limit]
+        )
+
+    def newest_per_section(self, per_section: int) -> "ArticleQuerySet":
+        """The newest ``per_section`` published articles of every section, in one query."""
+        return (
+            self.published()
+            .filter(section__isnull=False)
+            .annotate(
+                rank=models.Window(
+                    RowNumber(), partition_by="section", order_by=["-published_at", "-pk"]
+                )
+            )
+            .filter(rank__lte=per_section)
+            .select_related("section", "lead_image")
+            .order_by("section__order", "section__pk", "rank")
+        )

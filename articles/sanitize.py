@@ -1,0 +1,29 @@
+"""The allow-list that article bodies are cleaned to before they are stored."""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a",
+    "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "*": {"dir", "lang"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_body(html: str) -> str:
+    """Return ``html`` reduced to the tags and attributes an article body may use.
+
+    Scripts, styles, event handlers and unsafe URL schemes are removed, and
+    every link gets ``rel="noopener noreferrer"``.
+    """
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

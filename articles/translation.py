@@ -1,0 +1,22 @@
+"""Translated fields of sections, images and articles (Arabic first, English second)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from articles.models import Article, Image, Section
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("ar",)
+
+
+@register(Image)
+class ImageTranslationOptions(TranslationOptions):
+    fields = ("alt_text", "caption", "credit")
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "kicker", "summary", "body")
+    required_languages = ("ar",)

@@ -1,0 +1,105 @@
+"""Public pages: home, section, tag, author and article."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import ListView
+from taggit.models import Tag
+
+from articles.models import Article, Section
+from newsroom.models import StaffMember
+
+
+class ArticleListView(ListView):
+    """A paginated, newest-first list of published articles.
+
+    Subclasses say which articles with ``articles()``. An out-of-range or
+    malformed ``?page=`` is a 404, as ListView does by default.
+    """
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def articles(self) -> QuerySet[Article]:
+        return Article.objects.published()
+
+    def get_queryset(self) -> QuerySet[Article]:
+        return self.articles().for_listing().newest_first()
+
+
+class HomeView(ArticleListView):
+    template_name = "articles/home.html"
+    latest_count = 8
+    per_section = 4
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context["latest"] = Article.objects.published().newest_first()[: self.latest_count]
+            context["section_blocks"] = _group_by_section(
+                Article.objects.newest_per_section(self.per_section)
+            )
+        return context
+
+
+class SectionView(ArticleListView):
+    def articles(self) -> QuerySet[Article]:
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().articles().in_section(self.section)
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(
+            heading=self.section.name, description=self.section.description, **kwargs
+        )
+
+
+class TagView(ArticleListView):
+    # A tag that only drafts carry must not reveal itself: no published article, no page.
+    allow_empty = False
+
+    def articles(self) -> QuerySet[Article]:
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().articles().tagged(self.tag)
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(heading=self.tag.name, tag=self.tag, **kwargs)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author.html"
+
+    def articles(self) -> QuerySet[Article]:
+        self.author = get_object_or_404(StaffMember, slug=self.kwargs["slug"])
+        return super().articles().by_author(self.author)
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(author=self.author, heading=self.author.name, **kwargs)
+
+
+def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    """An article page. Any slug but the current one redirects (301) to the canonical URL."""
+    article = get_object_or_404(
+        Article.objects.published()
+        .select_related("section", "lead_image")
+        .prefetch_related("authors", "tags"),
+        pk=pk,
+    )
+    if slug != article.slug:
+        return redirect(article, permanent=True)
+    return render(
+        request,
+        "articles/article_detail.html",
+        {"article": article, "related": Article.objects.related_to(article)},
+    )
+
+
+def _group_by_section(articles: QuerySet[Article]) -> list[tuple[Section, list[Article]]]:
+    """Turn a section-ordered list of articles into (section, articles) pairs."""
+    blocks: list[tuple[Section, list[Article]]] = []
+    for article in articles:
+        if not blocks or blocks[-1][0].pk != article.section_id:
+            blocks.append((article.section, []))
+        blocks[-1][1].append(article)
+    return blocks

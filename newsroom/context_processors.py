@@ -1,0 +1,20 @@
+"""Site-wide template context: the publication, its masthead and the section navigation."""
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from articles.models import Section
+from newsroom.models import Publication, StaffMember
+
+
+def publication(request: HttpRequest) -> dict:
+    """Give every template the publication, masthead staff and sections.
+
+    Each is loaded lazily, so pages that do not show them (the admin, JSON
+    endpoints) cost no query.
+    """
+    return {
+        "publication": SimpleLazyObject(Publication.load),
+        "masthead": SimpleLazyObject(lambda: list(StaffMember.objects.on_masthead())),
+        "nav_sections": SimpleLazyObject(lambda: list(Section.objects.all())),
+    }

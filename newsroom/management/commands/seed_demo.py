@@ -1,0 +1,198 @@
+"""``python manage.py seed_demo``: fill an empty database with the demo publication."""
+
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles.models import Article, Image, Section
+from newsroom.demo import content, images
+from newsroom.models import Publication, StaffMember
+from ticker.models import TickerItem
+
+ACCENT = (179, 22, 27)
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo publication: masthead, sections, articles with images, "
+        "ticker. Running it again changes nothing."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options) -> None:
+        now = timezone.now()
+        self.created = 0
+        seed_publication()
+        staff = {key: self.staff_member(key, *rest) for key, *rest in content.STAFF}
+        sections = {
+            key: self.section(order, key, *values)
+            for order, (key, values) in enumerate(content.SECTIONS.items(), start=1)
+        }
+        articles = [
+            self.article(index, now, section_key, sections[section_key], staff, *values)
+            for index, (section_key, *values) in enumerate(content.ARTICLES)
+        ]
+        for section_key, title, summary, status, days in content.UNPUBLISHED:
+            self.unpublished(now, sections[section_key], title, summary, status, days)
+        for order, (text, article_index, is_breaking) in enumerate(content.TICKER):
+            article = articles[article_index] if article_index is not None else None
+            self.ticker_item(now, order, text, article, is_breaking)
+        published = Article.objects.published().count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo publication ready: {published} published articles, "
+                f"{len(sections)} sections, {TickerItem.objects.live().count()} ticker items "
+                f"({self.created} rows created by this run)."
+            )
+        )
+
+    def staff_member(self, key, name_ar, name_en, job_ar, job_en, role, order) -> StaffMember:
+        member, created = StaffMember.objects.get_or_create(
+            name_ar=name_ar,
+            defaults={
+                "name_en": name_en,
+                "job_title_ar": job_ar,
+                "job_title_en": job_en,
+                "bio_ar": content.STAFF_BIO_AR,
+                "bio_en": content.STAFF_BIO_EN,
+                "masthead_role": role,
+                "masthead_order": order,
+            },
+        )
+        self.created += created
+        return member
+
+    def section(self, order, key, name_ar, name_en, description_ar, colour, reporter) -> Section:
+        section, created = Section.objects.get_or_create(
+            name_ar=name_ar,
+            defaults={"name_en": name_en, "description_ar": description_ar, "order": order},
+        )
+        self.created += created
+        return section
+
+    def article(
+        self, index, now, section_key, section, staff, title, summary, opening, tags, kicker
+    ):
+        *_texts, colour, reporter = content.SECTIONS[section_key]
+        published_at = now - timedelta(hours=3 * index + 1, minutes=(index * 17) % 60)
+        translation = content.TRANSLATIONS.get(title)
+        english = (
+            {
+                "title_en": translation[0],
+                "summary_en": translation[1],
+                "body_en": "".join(f"<p>{p}</p>" for p in translation[2]),
+            }
+            if translation
+            else {}
+        )
+        article, created = Article.objects.get_or_create(
+            title_ar=title,
+            defaults={
+                "summary_ar": summary,
+                "kicker_ar": kicker,
+                "body_ar": article_body(section_key, index, opening),
+                "section": section,
+                "lead_image": demo_image(f"article-{index:02d}", colour, title),
+                "status": Article.Status.PUBLISHED,
+                "published_at": published_at,
+                **english,
+            },
+        )
+        if created:
+            self.created += 1
+            article.authors.set([staff[reporter]])
+            article.tags.set(tags)
+            # The demo's history: written when published; one story corrected later.
+            corrected = published_at + timedelta(hours=2) if index == 2 else published_at
+            Article.objects.filter(pk=article.pk).update(
+                created_at=published_at, updated_at=corrected
+            )
+        return article
+
+    def unpublished(self, now, section, title, summary, status, days) -> None:
+        _article, created = Article.objects.get_or_create(
+            title_ar=title,
+            defaults={
+                "summary_ar": summary,
+                "body_ar": f"<p>{summary}</p>",
+                "section": section,
+                "status": status,
+                "published_at": now + timedelta(days=days) if days is not None else None,
+            },
+        )
+        self.created += created
+
+    def ticker_item(self, now, order, text, article, is_breaking) -> None:
+        _item, created = TickerItem.objects.get_or_create(
+            text_ar=text,
+            defaults={
+                "article": article,
+                "is_breaking": is_breaking,
+                "order": order,
+                "starts_at": now - timedelta(hours=1),
+            },
+        )
+        self.created += created
+
+
+def seed_publication() -> Publication:
+    """Name the publication and give it a logo, unless someone already did."""
+    publication = Publication.load()
+    if publication.logo:
+        return publication
+    for field, value in content.PUBLICATION.items():
+        setattr(publication, field, value)
+    publication.logo = stored_file("demo/logo.png", lambda: images.logo(ACCENT))
+    publication.save()
+    return publication
+
+
+def article_body(section_key: str, index: int, opening: str) -> str:
+    """A body: the story's own opening, then its section's paragraphs, subheadings and quotes."""
+    text = content.SECTION_TEXT[section_key]
+    subheadings, paragraphs, quotes = text["subheadings"], text["paragraphs"], text["quotes"]
+
+    def pick(items: list[str], offset: int) -> str:
+        return items[(index + offset) % len(items)]
+
+    parts = [
+        f"<p>{opening}</p>",
+        f"<h2>{pick(subheadings, 0)}</h2>",
+        f"<p>{pick(paragraphs, 0)}</p>",
+        f"<p>{pick(quotes, 0)}</p>",
+        f"<p>{pick(paragraphs, 1)}</p>",
+        f"<h2>{pick(subheadings, 1)}</h2>",
+        f"<p>{pick(paragraphs, 2)}</p>",
+        f"<blockquote><p>{pick(quotes, 1)}</p></blockquote>",
+        f"<p>{pick(paragraphs, 3)}</p>",
+    ]
+    return "".join(parts)
+
+
+def demo_image(key: str, colour: tuple[int, int, int], title: str) -> Image:
+    """The library image for ``key``, drawn and stored the first time it is asked for."""
+    name = f"demo/{key}.jpg"
+    existing = Image.objects.filter(file=name).first()
+    if existing:
+        return existing
+    image = Image(
+        file=stored_file(name, lambda: images.illustration(key, colour)),
+        alt_text_ar=f"رسم توضيحي لخبر: {title}",
+        caption_ar="رسم توضيحي للأفق فوق المدينة",
+        caption_en="An illustration of the horizon over the city",
+        credit_ar="الأفق اليوم / قسم الجرافيك",
+        credit_en="Al-Ufuq Today graphics desk",
+    )
+    image.save()
+    return image
+
+
+def stored_file(name: str, draw) -> str:
+    """Store the bytes ``draw()`` makes under ``name`` unless the file is already there."""
+    if default_storage.exists(name):
+        return name
+    return default_storage.save(name, ContentFile(draw()))

@@ -1,0 +1,121 @@
+"""Publication-level models: the publication itself and its staff (masthead and bylines)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.slugs import original_text, unique_slug
+
+
+class Publication(models.Model):
+    """The publication: one row holding its name, tagline and logo."""
+
+    SINGLETON_ID = 1
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("Shown in the masthead and the browser title.")
+    )
+    tagline = models.CharField(
+        _("tagline"), max_length=300, blank=True, help_text=_("A short line under the name.")
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="publication/",
+        blank=True,
+        help_text=_("Shown beside the name in the masthead. A square image works best."),
+    )
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publication")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="publication_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_ID
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "Publication":
+        """Return the publication, creating it with a placeholder name when missing."""
+        publication, _created = cls.objects.get_or_create(
+            pk=cls.SINGLETON_ID, defaults={"name": "Newsroom"}
+        )
+        return publication
+
+
+class StaffMemberQuerySet(models.QuerySet):
+    def on_masthead(self) -> "StaffMemberQuerySet":
+        """Staff members named in the masthead line, in masthead order."""
+        return self.exclude(masthead_role="").order_by("masthead_order", "name")
+
+
+class StaffMember(models.Model):
+    """A person of the publication: named in the masthead, credited in bylines."""
+
+    class MastheadRole(models.TextChoices):
+        NONE = "", _("not on the masthead")
+        CHAIRMAN = "chairman", _("Chairman of the board")
+        EDITOR_IN_CHIEF = "editor_in_chief", _("Editor-in-chief")
+        MANAGING_EDITOR = "managing_editor", _("Managing editor")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=160,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Part of the author page address; filled from the name when left empty."),
+    )
+    job_title = models.CharField(
+        _("job title"),
+        max_length=150,
+        blank=True,
+        help_text=_("Shown under the name on the author page, e.g. “Economy correspondent”."),
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="staff/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_member",
+        help_text=_("The admin account of this person, if they have one."),
+    )
+    masthead_role = models.CharField(
+        _("masthead role"),
+        max_length=30,
+        choices=MastheadRole.choices,
+        blank=True,
+        default=MastheadRole.NONE,
+        help_text=_("Staff with a role are named in the masthead line on every page."),
+    )
+    masthead_order = models.PositiveSmallIntegerField(
+        _("masthead order"), default=0, help_text=_("Lower numbers come first in the masthead.")
+    )
+
+    objects = StaffMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(self, original_text(self, "name"))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})

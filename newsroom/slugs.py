@@ -1,0 +1,44 @@
+"""Readable, unique slugs that keep Arabic letters."""
+
+from django.db import models
+from django.utils.text import slugify
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
+
+TATWEEL = "\u0640"
+
+
+def arabic_slugify(text: str) -> str:
+    """Slugify ``text`` keeping Arabic letters.
+
+    Django's ``slugify(allow_unicode=True)`` already drops diacritics (they are
+    combining marks, not word characters) and punctuation such as «» and ،; the
+    tatweel is a letter-like stretching mark, so it is removed first.
+    """
+    return slugify(text.replace(TATWEEL, ""), allow_unicode=True)
+
+
+def unique_slug(instance: models.Model, text: str, *, field: str = "slug") -> str:
+    """Return a slug for ``instance`` made from ``text``, unique in its table.
+
+    A clash gets a numeric suffix ("-2", "-3", …). The database's unique
+    constraint still guards against two saves racing for the same slug.
+    """
+    max_length = instance._meta.get_field(field).max_length
+    base = arabic_slugify(text)[:max_length].strip("-") or instance._meta.model_name
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    candidate, number = base, 2
+    while others.filter(**{field: candidate}).exists():
+        suffix = f"-{number}"
+        candidate = base[: max_length - len(suffix)].strip("-") + suffix
+        number += 1
+    return candidate
+
+
+def original_text(instance: models.Model, field: str) -> str:
+    """The text of a translated field in the publication's first language.
+
+    Slugs come from the original (Arabic) text whatever language is active
+    while saving, so they do not change when a translation is added.
+    """
+    return getattr(instance, build_localized_fieldname(field, DEFAULT_LANGUAGE)) or ""

@@ -1,0 +1,79 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import IntegrityError
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_shows_only_articles_readers_may_see():
+    visible = ArticleFactory()
+    ArticleFactory(draft=True)
+    ArticleFactory(in_review=True)
+    ArticleFactory(archived=True)
+    ArticleFactory(scheduled=True)
+
+    assert list(Article.objects.published()) == [visible]
+
+
+@pytest.mark.parametrize("trait", ["draft", "in_review", "archived", "scheduled"])
+def test_is_published_agrees_with_published_queryset(trait):
+    hidden = ArticleFactory(**{trait: True})
+    shown = ArticleFactory()
+
+    assert not hidden.is_published
+    assert shown.is_published
+
+
+def test_scheduled_article_appears_when_its_time_comes_without_any_job():
+    publish_at = timezone.now() + timedelta(hours=2)
+    article = ArticleFactory(published_at=publish_at)
+    assert article.is_scheduled
+    assert not Article.objects.published().exists()
+
+    with time_machine.travel(publish_at + timedelta(seconds=1)):
+        assert list(Article.objects.published()) == [article]
+        assert not article.is_scheduled
+
+
+def test_publishing_without_a_time_sets_it_to_now():
+    before = timezone.now()
+    article = ArticleFactory(status=Article.Status.PUBLISHED, published_at=None)
+
+    assert before <= article.published_at <= timezone.now()
+
+
+def test_database_refuses_a_published_article_without_time():
+    article = ArticleFactory()
+    with pytest.raises(IntegrityError):
+        Article.objects.filter(pk=article.pk).update(published_at=None)
+
+
+def test_related_to_returns_newest_published_articles_sharing_tags():
+    article = ArticleFactory(tags=["الطاقة", "المناخ"])
+    older = ArticleFactory(tags=["المناخ"], published_at=timezone.now() - timedelta(days=2))
+    newer = ArticleFactory(tags=["الطاقة"], published_at=timezone.now() - timedelta(days=1))
+    ArticleFactory(tags=["الطاقة"], draft=True)
+    ArticleFactory(tags=["الطاقة"], scheduled=True)
+    ArticleFactory(tags=["الرياضة"])
+
+    assert list(Article.objects.related_to(article)) == [newer, older]
+
+
+def test_newest_per_section_keeps_the_newest_of_each_section():
+    economy, sport = SectionFactory(), SectionFactory()
+    economy_articles = [
+        ArticleFactory(section=economy, published_at=timezone.now() - timedelta(hours=h))
+        for h in range(1, 6)
+    ]
+    sport_article = ArticleFactory(section=sport)
+    ArticleFactory(section=sport, draft=True)
+
+    result = list(Article.objects.newest_per_section(3))
+
+    assert result == [*economy_articles[:3], sport_article]

@@ -1,0 +1,321 @@
+import re
+from datetime import timedelta
+from urllib.parse import quote, unquote
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, SectionFactory, StaffMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html_attributes(response) -> dict[str, str]:
+    opening = re.search(r"<html([^>]*)>", response.text).group(1)
+    return dict(re.findall(r'(\w+)="([^"]*)"', opening))
+
+
+@pytest.fixture
+def story(site_chrome):
+    """A published article with a lead image, an author and two Arabic tags."""
+    return ArticleFactory(
+        title_ar="البرلمان يُقِرّ قانون «الإدارة المحلية»، بعد نقاش طويل",
+        with_image=True,
+        authors=[StaffMemberFactory(name_ar="مراسلة الشؤون المحلية")],
+        tags=["الإدارة المحلية", "البرلمان"],
+    )
+
+
+def public_pages(story) -> dict[str, str]:
+    return {
+        "home": "/",
+        "section": story.section.get_absolute_url(),
+        "tag": reverse("articles:tag", kwargs={"slug": story.tags.first().slug}),
+        "author": story.authors.first().get_absolute_url(),
+        "article": story.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "section", "tag", "author", "article"])
+def test_every_public_page_shows_masthead_and_ticker(client, story, site_chrome, page):
+    response = client.get(public_pages(story)[page])
+
+    assert response.status_code == 200
+    text = response.text
+    assert html_attributes(response) == {"lang": "ar", "dir": "rtl"}
+    assert "صحيفة الاختبار" in text
+    masthead_line = re.search(r'<p class="masthead__line[^"]*">(.*?)</p>', text, re.S).group(1)
+    assert re.search(
+        r"رئيس مجلس الإدارة\s*<bdi[^>]*>" + site_chrome.chairman.name_ar, masthead_line
+    )
+    assert re.search(
+        r"رئيس التحرير\s*<bdi[^>]*>" + site_chrome.editor_in_chief.name_ar, masthead_line
+    )
+    assert "عاجل.. خبر الشريط «الأول»، والتفاصيل لاحقًا" in text.replace("&laquo;", "«")
+    assert 'id="ticker-pause"' in text
+
+
+@pytest.mark.parametrize("page", ["home", "section", "tag", "author", "article"])
+def test_english_pages_are_left_to_right_and_fall_back_to_arabic(client, story, page):
+    response = client.get("/en" + public_pages(story)[page])
+
+    assert response.status_code == 200
+    assert html_attributes(response) == {"lang": "en", "dir": "ltr"}
+    # Nothing is translated yet, so readers get the Arabic original rather than blanks.
+    assert "The Test Daily" in response.text
+    assert story.title_ar in response.text or page == "author"
+
+
+def test_english_page_shows_the_translation_when_there_is_one(client, site_chrome):
+    article = ArticleFactory(title_ar="العنوان بالعربية", title_en="The headline in English")
+    url = article.get_absolute_url()
+
+    english = client.get("/en" + url)
+    arabic = client.get(url)
+
+    assert "The headline in English" in english.text
+    assert "العنوان بالعربية" not in english.text
+    assert "العنوان بالعربية" in arabic.text
+
+
+def test_unprefixed_pages_stay_arabic_whatever_the_browser_prefers(client, site_chrome):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert html_attributes(response)["lang"] == "ar"
+
+
+def test_language_link_points_to_the_same_page_in_the_other_language(client, story):
+    url = story.get_absolute_url()
+
+    assert f'href="/en{url}"' in client.get(url).text
+    assert f'href="{url}"' in client.get("/en" + url).text
+
+
+def test_article_page_shows_everything_a_reader_expects(client, story):
+    response = client.get(story.get_absolute_url())
+    text = response.text
+
+    assert story.section.name_ar in text
+    assert "<h1" in text and "البرلمان يُقِرّ قانون" in text
+    assert f'width="{story.lead_image.width}" height="{story.lead_image.height}"' in text
+    assert "تعليق على الصورة" in text and "وكالة الصور" in text
+    assert "مراسلة الشؤون المحلية" in text
+    assert f'<time datetime="{timezone.localtime(story.published_at).isoformat()}' in text
+    assert "<h2>عنوان فرعي</h2>" in text
+    assert "الإدارة المحلية" in text and 'rel="tag"' in text
+    assert f'<link rel="canonical" href="http://testserver{story.get_absolute_url()}">' in text
+
+
+def test_related_topics_list_articles_sharing_tags(client, story):
+    neighbour = ArticleFactory(title_ar="خبر يشارك الوسم", tags=["البرلمان"])
+    stranger = ArticleFactory(title_ar="خبر بلا صلة", tags=["الرياضة"])
+    hidden = ArticleFactory(title_ar="مسودة تشارك الوسم", tags=["البرلمان"], draft=True)
+
+    text = client.get(story.get_absolute_url()).text
+
+    assert "موضوعات متعلقة" in text
+    assert neighbour.title_ar in text
+    assert stranger.title_ar not in text
+    assert hidden.title_ar not in text
+
+
+def test_arabic_slug_is_made_from_the_headline(story):
+    assert story.slug == "البرلمان-يقر-قانون-الإدارة-المحلية-بعد-نقاش-طويل"
+    assert story.get_absolute_url() == quote(f"/news/{story.pk}/{story.slug}/")
+
+
+@pytest.mark.parametrize("wrong", ["", "old-slug", "البرلمان"])
+def test_wrong_or_missing_slug_redirects_permanently_to_canonical(client, story, wrong):
+    url = f"/news/{story.pk}/{wrong + '/' if wrong else ''}"
+
+    response = client.get(url)
+
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url()
+
+
+def test_old_slug_keeps_working_after_the_slug_changes(client, story):
+    old_url = story.get_absolute_url()
+    story.slug = "عنوان-جديد"
+    story.save()
+
+    response = client.get(old_url, follow=True)
+
+    assert response.redirect_chain == [(quote(f"/news/{story.pk}/عنوان-جديد/"), 301)]
+    assert response.status_code == 200
+
+
+def test_arabic_url_is_served_encoded_or_not(client, story):
+    encoded = story.get_absolute_url()
+
+    assert client.get(encoded).status_code == 200
+    assert client.get(unquote(encoded)).status_code == 200
+
+
+def test_tag_page_lists_published_articles_with_that_tag(client, story):
+    other = ArticleFactory(tags=["البرلمان"])
+    ArticleFactory(tags=["الرياضة"], title_ar="خبر رياضي")
+    tag = story.tags.get(name="البرلمان")
+
+    response = client.get(f"/tag/{tag.slug}/")
+
+    assert tag.slug == "البرلمان"
+    assert response.status_code == 200
+    assert story.title_ar in response.text and other.title_ar in response.text
+    assert "خبر رياضي" not in response.text
+
+
+def test_tag_carried_only_by_drafts_is_not_revealed(client, site_chrome):
+    ArticleFactory(draft=True, tags=["ملف سري"])
+
+    assert client.get("/tag/ملف-سري/").status_code == 404
+
+
+@pytest.mark.parametrize("trait", ["draft", "in_review", "archived", "scheduled"])
+def test_unpublished_article_is_invisible_everywhere(client, site_chrome, trait):
+    author = StaffMemberFactory()
+    hidden = ArticleFactory(
+        **{trait: True}, title_ar="خبر لا يراه القراء", tags=["وسم مشترك"], authors=[author]
+    )
+    visible = ArticleFactory(section=hidden.section, tags=["وسم مشترك"], authors=[author])
+
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    for url in [
+        "/",
+        hidden.section.get_absolute_url(),
+        "/tag/وسم-مشترك/",
+        author.get_absolute_url(),
+        visible.get_absolute_url(),
+        "/en/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "خبر لا يراه القراء" not in response.text, url
+
+
+def test_scheduled_article_goes_live_on_time(client, site_chrome):
+    publish_at = timezone.now() + timedelta(hours=3)
+    article = ArticleFactory(published_at=publish_at, title_ar="خبر مجدول")
+
+    assert client.get(article.get_absolute_url()).status_code == 404
+    with time_machine.travel(publish_at + timedelta(minutes=1)):
+        assert client.get(article.get_absolute_url()).status_code == 200
+        assert "خبر مجدول" in client.get("/").text
+
+
+@pytest.mark.parametrize("url", ["/section/لا-يوجد/", "/author/لا-يوجد/", "/tag/لا-يوجد/",
+                                 "/news/999999/x/", "/nothing-here/"])  # fmt: skip
+def test_unknown_pages_get_the_arabic_404_page(client, site_chrome, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert "الصفحة غير موجودة" in response.text
+    assert html_attributes(response) == {"lang": "ar", "dir": "rtl"}
+
+
+def test_english_404_page_is_in_english(client, site_chrome):
+    response = client.get("/en/nothing-here/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+class TestPagination:
+    @pytest.fixture
+    def section(self, site_chrome, settings):
+        section = SectionFactory()
+        for hours in range(1, settings.ARTICLES_PER_PAGE + 4):
+            ArticleFactory(section=section, published_at=timezone.now() - timedelta(hours=hours))
+        return section
+
+    def test_second_page_lists_the_older_articles(self, client, section, settings):
+        first = client.get(section.get_absolute_url())
+        second = client.get(section.get_absolute_url() + "?page=2")
+
+        assert len(first.context["articles"]) == settings.ARTICLES_PER_PAGE
+        assert len(second.context["articles"]) == 3
+        assert set(first.context["articles"]).isdisjoint(second.context["articles"])
+        assert 'rel="next" href="?page=2"' in first.text
+        assert f'rel="prev" href="{section.get_absolute_url()}"' in second.text
+
+    @pytest.mark.parametrize("page", ["0", "-1", "3", "999999", "abc", "1.5", "2x", "٣"])
+    def test_bad_page_numbers_are_404(self, client, section, page):
+        assert client.get(section.get_absolute_url(), {"page": page}).status_code == 404
+
+    def test_arabic_indic_page_number_is_understood(self, client, section):
+        response = client.get(section.get_absolute_url(), {"page": "٢"})
+
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 2
+
+    @pytest.mark.parametrize("url", ["/", "/en/"])
+    def test_home_paginates_too(self, client, section, url):
+        assert client.get(url + "?page=2").status_code == 200
+        assert client.get(url + "?page=99").status_code == 404
+
+
+def test_empty_site_home_page_works(client, db):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "لم تُنشر أي مقالات بعد" in response.text
+
+
+class TestQueryCounts:
+    """Page queries stay fixed however many articles, tags or authors there are."""
+
+    @pytest.fixture
+    def many_articles(self, site_chrome):
+        sections = SectionFactory.create_batch(4)
+        authors = StaffMemberFactory.create_batch(3)
+        return [
+            ArticleFactory(
+                section=sections[i % 4],
+                with_image=True,
+                authors=authors[: 1 + i % 3],
+                tags=[f"وسم {i % 5}", "وسم عام"],
+                published_at=timezone.now() - timedelta(hours=i + 1),
+            )
+            for i in range(35)
+        ]
+
+    @staticmethod
+    def urls(articles) -> list[str]:
+        return [
+            "/",
+            articles[0].section.get_absolute_url(),
+            articles[0].get_absolute_url(),
+            "/tag/وسم-عام/",
+            articles[0].authors.first().get_absolute_url(),
+        ]
+
+    def test_pages_stay_under_a_query_budget(
+        self, client, many_articles, django_assert_max_num_queries
+    ):
+        for url in self.urls(many_articles):
+            with django_assert_max_num_queries(11):
+                assert client.get(url).status_code == 200
+
+    def test_query_count_does_not_grow_with_the_number_of_articles(self, client, many_articles):
+        def count(url):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            return len(queries)
+
+        before = [count(url) for url in self.urls(many_articles)]
+        for article in many_articles:
+            ArticleFactory(
+                section=article.section,
+                with_image=True,
+                tags=["وسم عام"],
+                authors=[many_articles[0].authors.first()],
+            )
+        after = [count(url) for url in self.urls(many_articles)]
+
+        assert Article.objects.published().count() == 70
+        assert after == before

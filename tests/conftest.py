@@ -1,0 +1,52 @@
+"""Shared fixtures. Test-only settings are applied here, not in a second settings tree."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.utils import translation
+
+from newsroom.models import Publication, StaffMember
+from tests.factories import StaffMemberFactory, TickerItemFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Keep uploads in a temporary folder and skip the work tests do not need.
+
+    The production static storage needs ``collectstatic`` first; tests use the
+    plain storage, which finds files in place.
+    """
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.STATIC_ROOT.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in Arabic: a request to /en/ leaves English active in the thread."""
+    with translation.override("ar"):
+        yield
+
+
+@pytest.fixture
+def site_chrome(db):
+    """A named publication, a chairman and an editor-in-chief, and one live ticker item."""
+    publication = Publication.load()
+    publication.name_ar = "صحيفة الاختبار"
+    publication.name_en = "The Test Daily"
+    publication.save()
+    return SimpleNamespace(
+        publication=publication,
+        chairman=StaffMemberFactory(
+            masthead_role=StaffMember.MastheadRole.CHAIRMAN, masthead_order=1
+        ),
+        editor_in_chief=StaffMemberFactory(
+            masthead_role=StaffMember.MastheadRole.EDITOR_IN_CHIEF, masthead_order=2
+        ),
+        ticker_item=TickerItemFactory(text_ar="عاجل.. خبر الشريط «الأول»، والتفاصيل لاحقًا"),
+    )

@@ -1,0 +1,95 @@
+"""factory_boy factories for every model. Images are real files made with Pillow."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from articles.models import Article, Image, Section
+from newsroom.models import StaffMember
+from ticker.models import TickerItem
+
+
+def hours_ago(hours: float):
+    return factory.LazyFunction(lambda: timezone.now() - timedelta(hours=hours))
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("a-long-test-password")
+
+
+class StaffMemberFactory(DjangoModelFactory):
+    class Meta:
+        model = StaffMember
+
+    name_ar = factory.Sequence(lambda n: f"محرر رقم {n}")
+    name_en = factory.Sequence(lambda n: f"Reporter number {n}")
+    job_title_ar = "مراسل"
+
+
+class SectionFactory(DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name_ar = factory.Sequence(lambda n: f"قسم {n}")
+    order = factory.Sequence(int)
+
+
+class ImageFactory(DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    file = factory.django.ImageField(width=800, height=450, color="teal", format="JPEG")
+    alt_text_ar = "وصف الصورة للقراء"
+    caption_ar = "تعليق على الصورة"
+    credit_ar = "وكالة الصور"
+
+
+class ArticleFactory(DjangoModelFactory):
+    """A published article by default; traits give the other states."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title_ar = factory.Sequence(lambda n: f"خبر اختبار رقم {n} عن الأسواق")
+    summary_ar = "ملخص قصير للخبر يظهر تحت العنوان."
+    body_ar = "<p>الفقرة الأولى.</p><h2>عنوان فرعي</h2><p>قال المصدر: «نص الاقتباس».</p>"
+    section = factory.SubFactory(SectionFactory)
+    status = Article.Status.PUBLISHED
+    published_at = hours_ago(1)
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+        in_review = factory.Trait(status=Article.Status.REVIEW, published_at=None)
+        archived = factory.Trait(status=Article.Status.ARCHIVED)
+        scheduled = factory.Trait(
+            published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
+        )
+        with_image = factory.Trait(lead_image=factory.SubFactory(ImageFactory))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.set(extracted)
+
+
+class TickerItemFactory(DjangoModelFactory):
+    class Meta:
+        model = TickerItem
+
+    text_ar = factory.Sequence(lambda n: f"خبر عاجل رقم {n}")
+    starts_at = hours_ago(1)

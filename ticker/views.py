@@ -1,0 +1,18 @@
+"""The ticker as JSON, for pages that refresh the strip without reloading."""
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from ticker.models import TickerItem
+
+
+@require_GET
+@cache_control(public=True, max_age=30)
+def live_items(request: HttpRequest) -> JsonResponse:
+    """The live ticker items: text, link and breaking flag, in strip order."""
+    items = [
+        {"text": item.text, "url": item.link, "is_breaking": item.is_breaking}
+        for item in TickerItem.objects.live()
+    ]
+    return JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False})
