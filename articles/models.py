@@ -201,8 +201,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = unique_slug(self, original_text(self, "title"))
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        self.fill_publication_time()
         for code in AVAILABLE_LANGUAGES:
             body_field = build_localized_fieldname("body", code)
             setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
@@ -210,6 +209,15 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def clean(self) -> None:
+        # Forms validate the "published has a time" constraint before save() runs.
+        self.fill_publication_time()
+
+    def fill_publication_time(self) -> None:
+        """A published article without a publication time is published now."""
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     @property
     def is_published(self) -> bool:

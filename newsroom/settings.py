@@ -203,6 +203,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django's own console handler would print its messages a second time.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from PIL import Image as PillowImage
+
+from articles.models import Article, Image, Section
+from newsroom.models import Publication, StaffMember
+from ticker.models import TickerItem
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+def snapshot() -> dict:
+    return {
+        "articles": list(Article.objects.order_by("pk").values()),
+        "images": list(Image.objects.order_by("pk").values()),
+        "staff": list(StaffMember.objects.order_by("pk").values()),
+        "sections": list(Section.objects.order_by("pk").values()),
+        "ticker": list(TickerItem.objects.order_by("pk").values()),
+        "publication": list(Publication.objects.values()),
+        "tags": list(Article.tags.through.objects.order_by("pk").values()),
+    }
+
+
+def test_seed_demo_builds_the_publication_described_in_the_design(seeded):
+    publication = Publication.load()
+    published = Article.objects.published()
+
+    assert publication.name_ar and publication.logo
+    roles = set(StaffMember.objects.on_masthead().values_list("masthead_role", flat=True))
+    assert {"chairman", "editor_in_chief"} <= roles
+    assert Section.objects.count() >= 6
+    assert published.count() >= 40
+    assert Article.objects.filter(status=Article.Status.DRAFT).count() >= 2
+    assert sum(article.is_scheduled for article in Article.objects.all()) == 1
+    assert TickerItem.objects.live().count() == 12
+    assert published.exclude(title_en=None).exclude(title_en="").count() >= 5
+
+
+def test_seeded_articles_have_the_shape_of_real_stories(seeded):
+    for article in Article.objects.published().prefetch_related("tags"):
+        assert len(re.findall(r"<p>", article.body_ar)) >= 4, article.title_ar
+        assert article.body_ar.count("<h2>") >= 2
+        assert "«" in article.body_ar and "»" in article.body_ar
+        assert 2 <= article.tags.count() <= 5
+        assert article.authors.exists()
+        with PillowImage.open(article.lead_image.file.path) as picture:
+            assert picture.format == "JPEG"
+            assert picture.size == (article.lead_image.width, article.lead_image.height)
+
+
+def test_running_seed_demo_twice_changes_nothing(seeded):
+    before = snapshot()
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert snapshot() == before
+
+
+def test_seeded_site_serves_its_pages(seeded, client):
+    article = Article.objects.published().first()
+
+    assert client.get("/").status_code == 200
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/en" + article.get_absolute_url()).status_code == 200
