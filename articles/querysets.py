@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -27,23 +29,26 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self) -> "ArticleQuerySet":
-        """Load what an article card shows, in a fixed number of queries."""
-        return self.select_related("section", "lead_image").prefetch_related("authors")
+        """Load what an article card shows (section, lead image) in the same query.
+
+        Bodies are the bulk of a row and no card shows them, so they stay behind.
+        """
+        bodies = [build_localized_fieldname("body", code) for code in AVAILABLE_LANGUAGES]
+        return self.select_related("section", "lead_image").defer("body", *bodies)
 
     def related_to(self, article, *, limit: int = 4) -> "ArticleQuerySet":
         """Newest published articles sharing at least one tag with ``article``."""
         tag_ids = article.tags.values("pk")
         shared = self.model.objects.filter(tags__in=tag_ids).exclude(pk=article.pk).values("pk")
-        return (
-            self.published()
-            .filter(pk__in=shared)
-            .select_related("section", "lead_image")
-            .newest_first()[:limit]
-        )
+        return self.published().filter(pk__in=shared).for_listing().newest_first()[:limit]
 
     def newest_per_section(self, per_section: int) -> "ArticleQuerySet":
-        """The newest ``per_section`` published articles of every section, in one query."""
-        return (
+        """The newest ``per_section`` published articles of every section, in one query.
+
+        The ranking runs over narrow rows (id, section, time) in a subquery, so its
+        cost stays small however long the archive grows.
+        """
+        ranked = (
             self.published()
             .filter(section__isnull=False)
             .annotate(
@@ -52,6 +57,10 @@ class ArticleQuerySet(models.QuerySet):
                 )
             )
             .filter(rank__lte=per_section)
-            .select_related("section", "lead_image")
-            .order_by("section__order", "section__pk", "rank")
+            .values("pk")
+        )
+        return (
+            self.filter(pk__in=ranked)
+            .for_listing()
+            .order_by("section__order", "section__pk", "-published_at", "-pk")
         )

@@ -294,11 +294,16 @@ class TestQueryCounts:
             articles[0].authors.first().get_absolute_url(),
         ]
 
+    # The site chrome costs four queries (publication, masthead, sections, ticker); the
+    # rest is the page's own: count and list, plus the home page's side lists, the
+    # article's authors, tags and related articles.
+    BUDGETS = [8, 7, 8, 8, 7]
+
     def test_pages_stay_under_a_query_budget(
         self, client, many_articles, django_assert_max_num_queries
     ):
-        for url in self.urls(many_articles):
-            with django_assert_max_num_queries(11):
+        for url, budget in zip(self.urls(many_articles), self.BUDGETS, strict=True):
+            with django_assert_max_num_queries(budget):
                 assert client.get(url).status_code == 200
 
     def test_query_count_does_not_grow_with_the_number_of_articles(self, client, many_articles):

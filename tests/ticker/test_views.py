@@ -1,0 +1,64 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, TickerItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ticker_json_lists_live_items_in_order(client):
+    article = ArticleFactory()
+    TickerItemFactory(text_ar="الثاني", order=2, url="https://example.com/2")
+    TickerItemFactory(text_ar="الأول «عاجل»", order=1, article=article, is_breaking=True)
+    TickerItemFactory(text_ar="انتهى", ends_at=timezone.now() - timedelta(minutes=1),
+                      starts_at=timezone.now() - timedelta(hours=1))  # fmt: skip
+
+    response = client.get("/ticker.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "max-age=30" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    assert response.json() == {
+        "items": [
+            {"text": "الأول «عاجل»", "url": article.get_absolute_url(), "is_breaking": True},
+            {"text": "الثاني", "url": "https://example.com/2", "is_breaking": False},
+        ]
+    }
+
+
+def test_english_ticker_json_falls_back_to_arabic_text(client):
+    TickerItemFactory(text_ar="نص عربي", text_en="English text")
+    TickerItemFactory(text_ar="بلا ترجمة")
+
+    texts = [item["text"] for item in client.get("/en/ticker.json").json()["items"]]
+
+    assert sorted(texts) == ["English text", "بلا ترجمة"]
+
+
+def test_ticker_json_refuses_writes(client):
+    assert client.post("/ticker.json").status_code == 405
+
+
+def test_strip_links_published_stories_and_escapes_text(client):
+    published = ArticleFactory()
+    draft = ArticleFactory(draft=True)
+    TickerItemFactory(text_ar="خبر منشور", article=published, order=1)
+    TickerItemFactory(text_ar="خبر لم ينشر بعد", article=draft, order=2)
+    TickerItemFactory(text_ar="<script>alert(1)</script>", order=3)
+
+    strip = client.get("/").text.split('class="ticker"')[1].split("</section>")[0]
+
+    assert f'href="{published.get_absolute_url()}" dir="auto">خبر منشور</a>' in strip
+    assert '<span dir="auto">خبر لم ينشر بعد</span>' in strip
+    assert draft.get_absolute_url() not in strip
+    assert "<script>" not in strip and "&lt;script&gt;" in strip
+    # The seamless-loop copy is hidden from assistive technology and the keyboard.
+    assert 'aria-hidden="true"' in strip and 'tabindex="-1"' in strip
+
+
+def test_no_live_items_means_no_strip(client):
+    TickerItemFactory(starts_at=timezone.now() + timedelta(hours=1))
+
+    assert 'class="ticker"' not in client.get("/").text
