@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from articles.models import Article
+from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+EDITOR_PASSWORD = "a-long-test-password"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Flags for a sandboxed, offline machine: no background calls home, no GPU.
 CHROMIUM_ARGS = [
@@ -55,20 +58,27 @@ def browser():
 
 @pytest.fixture
 def seeded_urls(live_server) -> dict[str, str]:
-    """Seed the demo publication and return the pages to visit."""
+    """Seed the demo publication and an editor account; return the pages to visit."""
     call_command("seed_demo", stdout=io.StringIO())
+    UserFactory(username="editor", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
     article = Article.objects.published().exclude(lead_image=None).first()
     return {
         "home": live_server.url + "/",
         "article": live_server.url + article.get_absolute_url(),
+        "admin": live_server.url + reverse("admin:articles_article_change", args=[article.pk]),
     }
 
 
 def open_page(browser: Browser, url: str, **context_options) -> Page:
+    """Open ``url`` and fail on anything a reader would miss: errors, blocked or broken files."""
     page = browser.new_context(locale="ar", **context_options).new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
     response = page.goto(url)
     assert response.status == 200
     page.wait_for_load_state("load")
+    assert problems == []
     return page
 
 
@@ -147,3 +157,21 @@ def test_small_screens_get_one_column_and_a_pausable_ticker(browser, seeded_urls
     assert page.locator(".ticker__pause").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.screenshot(path=ARTIFACTS / "home-mobile.png", full_page=True)
+
+
+def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seeded_urls):
+    page = open_page(browser, seeded_urls["admin"], viewport={"width": 1366, "height": 900})
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_load_state("load")
+
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    # jQuery UI (served by us, allowed by the Content-Security-Policy) turned the
+    # per-language inputs into tabs.
+    assert page.locator(".ui-tabs").count() >= 3
+    assert page.locator("#id_title_ar").is_visible()
+    assert not page.locator("#id_title_en").is_visible()
+    page.locator(".ui-tabs:has(#id_title_ar)").get_by_role("tab", name="en").click()
+    assert page.locator("#id_title_en").is_visible()
+    page.screenshot(path=ARTIFACTS / "admin-article.png", full_page=True)
