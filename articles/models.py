@@ -14,7 +14,7 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
-from newsroom.slugs import original_text, unique_slug
+from newsroom.slugs import fill_slug, unicode_slug_field
 
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -24,12 +24,8 @@ class Section(models.Model):
     """A section of the publication (politics, economy, …): the main navigation."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
+    slug = unicode_slug_field(
         max_length=120,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
         help_text=_("Part of the section page address; filled from the name when left empty."),
     )
     description = models.TextField(
@@ -48,8 +44,7 @@ class Section(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, original_text(self, "name"))
+        fill_slug(self, "name")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -110,12 +105,8 @@ class Article(models.Model):
         ARCHIVED = "archived", _("Archived")
 
     title = models.CharField(_("headline"), max_length=300)
-    slug = models.SlugField(
-        _("slug"),
+    slug = unicode_slug_field(
         max_length=160,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
         help_text=_(
             "Readable part of the address, filled from the headline. Changing it later "
             "does not break old links: they redirect to the new address."
@@ -202,8 +193,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, original_text(self, "title"))
+        fill_slug(self, "title")
         self.fill_publication_time()
         for code in AVAILABLE_LANGUAGES:
             body_field = build_localized_fieldname("body", code)

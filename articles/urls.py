@@ -1,15 +1,16 @@
 from django.urls import path
 
 from articles import views
+from newsroom.http import public_cache
 
 app_name = "articles"
 
 # <str:slug>, not <slug:slug>: Django's slug converter rejects Arabic letters.
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("section/<str:slug>/", views.SectionView.as_view(), name="section"),
-    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
-    path("author/<str:slug>/", views.AuthorView.as_view(), name="author"),
-    path("news/<int:pk>/", views.article_detail, name="detail-short"),
-    path("news/<int:pk>/<str:slug>/", views.article_detail, name="detail"),
+    path("", public_cache(views.HomeView.as_view()), name="home"),
+    path("section/<str:slug>/", public_cache(views.SectionView.as_view()), name="section"),
+    path("tag/<str:slug>/", public_cache(views.TagView.as_view()), name="tag"),
+    path("author/<str:slug>/", public_cache(views.AuthorView.as_view()), name="author"),
+    path("news/<int:pk>/", public_cache(views.article_detail), name="detail-short"),
+    path("news/<int:pk>/<str:slug>/", public_cache(views.article_detail), name="detail"),
 ]

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.slugs import original_text, unique_slug
+from newsroom.slugs import fill_slug, unicode_slug_field
 
 
 class Publication(models.Model):
@@ -65,12 +65,8 @@ class StaffMember(models.Model):
         MANAGING_EDITOR = "managing_editor", _("Managing editor")
 
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(
-        _("slug"),
+    slug = unicode_slug_field(
         max_length=160,
-        unique=True,
-        allow_unicode=True,
-        blank=True,
         help_text=_("Part of the author page address; filled from the name when left empty."),
     )
     job_title = models.CharField(
@@ -113,8 +109,7 @@ class StaffMember(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, original_text(self, "name"))
+        fill_slug(self, "name")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

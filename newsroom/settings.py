@@ -228,3 +228,7 @@ LOGGING = {
 
 # How many articles a listing page shows.
 ARTICLES_PER_PAGE = 12
+
+# How long browsers and a CDN may keep a public page before asking again. Short, so a
+# correction or an unpublished article disappears within a minute.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))

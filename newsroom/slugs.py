@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
@@ -42,3 +43,21 @@ def original_text(instance: models.Model, field: str) -> str:
     while saving, so they do not change when a translation is added.
     """
     return getattr(instance, build_localized_fieldname(field, DEFAULT_LANGUAGE)) or ""
+
+
+def unicode_slug_field(*, max_length: int, help_text: str) -> models.SlugField:
+    """A unique slug field that keeps Arabic letters; left empty, ``fill_slug`` fills it."""
+    return models.SlugField(
+        _("slug"),
+        max_length=max_length,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=help_text,
+    )
+
+
+def fill_slug(instance: models.Model, source_field: str) -> None:
+    """Give ``instance`` a slug from its original-language ``source_field`` if it has none."""
+    if not instance.slug:
+        instance.slug = unique_slug(instance, original_text(instance, source_field))

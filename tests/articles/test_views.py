@@ -324,3 +324,14 @@ class TestQueryCounts:
 
         assert Article.objects.published().count() == 70
         assert after == before
+
+
+def test_public_pages_may_be_cached_briefly_but_errors_and_admin_may_not(client, story):
+    page = client.get(story.get_absolute_url())
+    missing = client.get("/news/999999/x/")
+    admin = client.get("/admin/")
+
+    assert page["Cache-Control"] == "public, max-age=60"
+    assert "public" not in missing.get("Cache-Control", "")
+    assert "public" not in admin.get("Cache-Control", "")
+    assert "private" in admin["Cache-Control"] or "no-cache" in admin["Cache-Control"]
