@@ -335,3 +335,19 @@ def test_public_pages_may_be_cached_briefly_but_errors_and_admin_may_not(client,
     assert "public" not in missing.get("Cache-Control", "")
     assert "public" not in admin.get("Cache-Control", "")
     assert "private" in admin["Cache-Control"] or "no-cache" in admin["Cache-Control"]
+
+
+def test_arabic_text_shown_on_english_pages_is_marked_arabic(client, site_chrome):
+    translated = ArticleFactory(title_ar="خبر مترجم", title_en="A translated story")
+    untranslated = ArticleFactory(title_ar="خبر غير مترجم")
+    urls = {
+        "translated": translated.get_absolute_url(),
+        "untranslated": untranslated.get_absolute_url(),
+    }
+
+    home = client.get("/en/").text
+    page = client.get("/en" + urls["untranslated"]).text
+
+    assert f'href="/en{urls["translated"]}" lang="en" dir="auto">A translated story<' in home
+    assert f'href="/en{urls["untranslated"]}" lang="ar" dir="auto">خبر غير مترجم<' in home
+    assert '<h1 class="article__title" lang="ar" dir="auto">خبر غير مترجم</h1>' in page
