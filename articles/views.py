@@ -37,7 +37,9 @@ class HomeView(ArticleListView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         if context["page_obj"].number == 1:
-            context["latest"] = Article.objects.published().newest_first()[: self.latest_count]
+            context["latest"] = (
+                Article.objects.published().for_listing().newest_first()[: self.latest_count]
+            )
             context["section_blocks"] = _group_by_section(
                 Article.objects.newest_per_section(self.per_section)
             )

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.slugs import fill_slug, unicode_slug_field
 
@@ -43,8 +45,10 @@ class Publication(models.Model):
     @classmethod
     def load(cls) -> "Publication":
         """Return the publication, creating it with a placeholder name when missing."""
+        # The placeholder goes into the original-language field whatever language is active.
         publication, _created = cls.objects.get_or_create(
-            pk=cls.SINGLETON_ID, defaults={"name": "Newsroom"}
+            pk=cls.SINGLETON_ID,
+            defaults={build_localized_fieldname("name", DEFAULT_LANGUAGE): "Newsroom"},
         )
         return publication
 

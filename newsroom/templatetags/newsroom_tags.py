@@ -3,7 +3,9 @@
 from django import template
 from django.db import models
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, get_language_info
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
@@ -16,14 +18,25 @@ def translated_url(context, language_code: str) -> str:
     return translate_url(context["request"].get_full_path(), language_code)
 
 
-@register.filter
 def shown_language(instance: models.Model, field: str) -> str:
     """The language of the text a translated ``field`` shows now.
 
     An English page falls back to the Arabic original where nothing is
-    translated; that text must be marked ``lang="ar"`` for screen readers.
+    translated; that text must be marked as Arabic.
     """
     language = get_language()
     if getattr(instance, build_localized_fieldname(field, language), None):
         return language
     return DEFAULT_LANGUAGE
+
+
+@register.simple_tag
+def language_attributes(instance: models.Model, field: str) -> SafeString:
+    """``lang`` and ``dir`` for the text of a translated field, from the language shown.
+
+    Stated rather than guessed with ``dir="auto"``: an Arabic paragraph that opens
+    with a Latin name («BBC» قالت …) would otherwise be laid out left to right.
+    """
+    language = shown_language(instance, field)
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html('lang="{}" dir="{}"', language, direction)

@@ -26,6 +26,7 @@ def test_is_published_agrees_with_published_queryset(trait):
     hidden = ArticleFactory(**{trait: True})
     shown = ArticleFactory()
 
+    assert list(Article.objects.published()) == [shown]
     assert not hidden.is_published
     assert shown.is_published
 

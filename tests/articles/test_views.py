@@ -68,7 +68,7 @@ def test_english_pages_are_left_to_right_and_fall_back_to_arabic(client, story, 
     assert html_attributes(response) == {"lang": "en", "dir": "ltr"}
     # Nothing is translated yet, so readers get the Arabic original rather than blanks.
     assert "The Test Daily" in response.text
-    assert story.title_ar in response.text or page == "author"
+    assert story.title_ar in response.text
 
 
 def test_english_page_shows_the_translation_when_there_is_one(client, site_chrome):
@@ -137,6 +137,15 @@ def test_wrong_or_missing_slug_redirects_permanently_to_canonical(client, story,
 
     assert response.status_code == 301
     assert response["Location"] == story.get_absolute_url()
+
+
+def test_english_canonical_redirect_keeps_the_english_prefix(client, story):
+    canonical = story.get_absolute_url()
+
+    response = client.get(f"/en/news/{story.pk}/wrong/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/en" + canonical
 
 
 def test_old_slug_keeps_working_after_the_slug_changes(client, story):
@@ -348,6 +357,18 @@ def test_arabic_text_shown_on_english_pages_is_marked_arabic(client, site_chrome
     home = client.get("/en/").text
     page = client.get("/en" + urls["untranslated"]).text
 
-    assert f'href="/en{urls["translated"]}" lang="en" dir="auto">A translated story<' in home
-    assert f'href="/en{urls["untranslated"]}" lang="ar" dir="auto">خبر غير مترجم<' in home
-    assert '<h1 class="article__title" lang="ar" dir="auto">خبر غير مترجم</h1>' in page
+    assert f'href="/en{urls["translated"]}" lang="en" dir="ltr">A translated story<' in home
+    assert f'href="/en{urls["untranslated"]}" lang="ar" dir="rtl">خبر غير مترجم<' in home
+    assert '<h1 class="article__title" lang="ar" dir="rtl">خبر غير مترجم</h1>' in page
+
+
+def test_arabic_text_opening_with_a_latin_name_stays_right_to_left(client, site_chrome):
+    article = ArticleFactory(
+        title_ar="iPhone يصل إلى الأسواق العربية",
+        body_ar="<p>«BBC» قالت إن الجهاز يصل الأسبوع المقبل.</p>",
+    )
+
+    page = client.get(article.get_absolute_url()).text
+
+    assert '<h1 class="article__title" lang="ar" dir="rtl">iPhone يصل' in page
+    assert '<div class="article__body prose" lang="ar" dir="rtl">' in page

@@ -1,5 +1,6 @@
 import pytest
 from django.db import IntegrityError
+from django.utils import translation
 
 from newsroom.models import Publication, StaffMember
 from tests.factories import StaffMemberFactory
@@ -13,6 +14,13 @@ def test_load_creates_the_publication_once():
 
     assert first.pk == second.pk == Publication.SINGLETON_ID
     assert Publication.objects.count() == 1
+
+
+def test_publication_created_while_english_is_active_still_has_an_arabic_name():
+    with translation.override("en"):
+        Publication.load()
+
+    assert Publication.load().name_ar == "Newsroom"
 
 
 def test_saving_another_publication_replaces_the_one_row():

@@ -38,9 +38,11 @@ def test_database_refuses_an_item_that_ends_before_it_starts():
 def test_link_goes_to_the_article_only_once_it_is_published():
     published = ArticleFactory()
     draft = ArticleFactory(draft=True)
+    scheduled = ArticleFactory(scheduled=True)
 
     assert TickerItemFactory(article=published).link == published.get_absolute_url()
     assert TickerItemFactory(article=draft).link == ""
+    assert TickerItemFactory(article=scheduled).link == ""
     assert TickerItemFactory(article=draft, url="https://example.com/x").link == (
         "https://example.com/x"
     )

@@ -50,8 +50,8 @@ def test_strip_links_published_stories_and_escapes_text(client):
 
     strip = client.get("/").text.split('class="ticker"')[1].split("</section>")[0]
 
-    assert f'href="{published.get_absolute_url()}" dir="auto">خبر منشور</a>' in strip
-    assert '<span dir="auto">خبر لم ينشر بعد</span>' in strip
+    assert f'href="{published.get_absolute_url()}" lang="ar" dir="rtl">خبر منشور</a>' in strip
+    assert '<span lang="ar" dir="rtl">خبر لم ينشر بعد</span>' in strip
     assert draft.get_absolute_url() not in strip
     assert "<script>" not in strip and "&lt;script&gt;" in strip
     # The seamless-loop copy is hidden from assistive technology and the keyboard.
