@@ -1,11 +1,30 @@
 """Admin for sections, the image library and articles."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from articles.models import Article, Image, Section
+from articles.forms import ReturnToDraftActionForm, WorkflowForm
+from articles.models import Article, EditorialLogEntry, Image, Section
+from articles.permissions import can_edit_article, can_publish
+from articles.services import (
+    ACTIONS,
+    article_archive,
+    article_publish,
+    article_return_to_draft,
+    article_submit,
+    available_transitions,
+    publishing_problems,
+)
 
 
 @admin.register(Section)
@@ -31,22 +50,207 @@ class ImageAdmin(TabbedTranslationAdmin):
         return format_html('<img src="{}" alt="" width="120" style="height:auto">', image.file.url)
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Filter by workflow status, with "scheduled" told apart from "published"."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", Article.Status.DRAFT.label),
+            ("review", Article.Status.REVIEW.label),
+            ("scheduled", _("Scheduled")),
+            ("live", _("Published")),
+            ("archived", Article.Status.ARCHIVED.label),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        return {
+            "draft": queryset.filter(status=Article.Status.DRAFT),
+            "review": queryset.filter(status=Article.Status.REVIEW),
+            "scheduled": published.filter(published_at__gt=now),
+            "live": published.filter(published_at__lte=now),
+            "archived": queryset.filter(status=Article.Status.ARCHIVED),
+        }.get(self.value(), queryset)
+
+
 @admin.register(Article)
 class ArticleAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "section", "status", "is_published", "published_at", "updated_at")
-    list_filter = ("status", "section", "published_at")
+    change_form_template = "admin/articles/article/change_form.html"
+    list_display = ("title", "section", "state", "is_published", "published_at", "updated_at")
+    list_filter = (PublicationStateFilter, "section", "published_at")
     list_select_related = ("section",)
     search_fields = ("title_ar", "title_en", "summary_ar", "summary_en")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("section", "authors", "lead_image")
+    # Status and time change only through the workflow buttons, which check permissions.
+    readonly_fields = ("status", "published_at")
     fieldsets = (
         (None, {"fields": ("kicker", "title", "summary", "body")}),
         (_("Placement"), {"fields": ("section", "authors", "tags", "lead_image")}),
         (_("Publishing"), {"fields": ("status", "published_at")}),
         (_("Advanced"), {"classes": ("collapse",), "fields": ("slug",)}),
     )
+    actions = ["submit_selected", "publish_selected", "archive_selected", "return_selected"]
 
     @admin.display(boolean=True, description=_("visible to readers"))
     def is_published(self, article: Article) -> bool:
         return article.is_published
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, article: Article) -> str:
+        if article.is_scheduled:
+            when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
+            return _("Scheduled for %(time)s") % {"time": when}
+        return article.get_status_display()
+
+    # ---- Permissions: reporters edit their own drafts; publishing needs its permission
+
+    def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        if obj is None:
+            return super().has_change_permission(request)
+        return can_edit_article(request.user, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or can_edit_article(request.user, obj)
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return can_publish(request.user)
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # ---- Workflow buttons on the change page
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="articles_article_workflow",
+            ),
+            *super().get_urls(),
+        ]
+
+    def workflow_view(self, request: HttpRequest, object_id: str, action: str):
+        """Run one workflow action from the change page's buttons (POST only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, object_id)
+        if article is None or action not in ACTIONS:
+            raise Http404
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        form = WorkflowForm(request.POST)
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if not form.is_valid():
+            for errors in form.errors.values():
+                self.message_user(request, " ".join(errors), messages.ERROR)
+            return HttpResponseRedirect(change_url)
+        options = {"note": form.cleaned_data["note"]} if action == "return_to_draft" else {}
+        if action == "publish":
+            options["at"] = form.cleaned_data["publish_at"]
+        try:
+            article = ACTIONS[action](article=article, by=request.user, **options)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, self._done_message(article), messages.SUCCESS)
+        return HttpResponseRedirect(change_url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow"] = {
+                "transitions": available_transitions(article=obj, user=request.user),
+                "form": WorkflowForm(),
+                "log": obj.log_entries.select_related("actor"),
+                "problems": publishing_problems(obj),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # ---- Bulk actions in the list
+
+    @admin.action(description=_("Submit selected articles for review"))
+    def submit_selected(self, request, queryset):
+        self._bulk(request, queryset, article_submit)
+
+    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(request, queryset, article_publish)
+
+    @admin.action(description=_("Archive selected articles"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self._bulk(request, queryset, article_archive)
+
+    @admin.action(description=_("Return selected articles to draft…"), permissions=["publish"])
+    def return_selected(self, request, queryset):
+        form = ReturnToDraftActionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._bulk(request, queryset, article_return_to_draft, note=form.cleaned_data["note"])
+            return None
+        return TemplateResponse(
+            request,
+            "admin/articles/article/return_to_draft.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Return to draft"),
+                "opts": self.model._meta,
+                "articles": queryset,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    def _bulk(self, request, queryset, action, **options) -> None:
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                action(article=article, by=request.user, **options)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                reason = " ".join(getattr(error, "messages", [str(error)]))
+                refused.append(f"«{article.title}»: {reason}")
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d article done.", "%(count)d articles done.", done)
+                % {"count": done},
+                messages.SUCCESS,
+            )
+        for line in refused:
+            self.message_user(request, line, messages.ERROR)
+
+    @staticmethod
+    def _done_message(article: Article) -> str:
+        if article.is_scheduled:
+            when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
+            return _("Scheduled: readers will see it on %(time)s.") % {"time": when}
+        return _("The article is now: %(status)s.") % {"status": article.get_status_display()}
+
+
+@admin.register(EditorialLogEntry)
+class EditorialLogEntryAdmin(admin.ModelAdmin):
+    """The whole newsroom's editorial log, read-only."""
+
+    list_display = ("created_at", "article", "actor", "from_status", "to_status", "note")
+    list_filter = ("to_status",)
+    list_select_related = ("article", "actor")
+    date_hierarchy = "created_at"
+    search_fields = ("article__title_ar", "note")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -168,6 +169,15 @@ class Article(models.Model):
             "left empty, publishing sets it to now."
         ),
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -177,7 +187,10 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
+            ("change_any_article", _("Can edit articles written by anyone")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
@@ -242,3 +255,33 @@ class Article(models.Model):
     def label(self) -> str:
         """The label above the headline: the dossier, else the section name."""
         return self.kicker or (self.section.name if self.section else "")
+
+
+class EditorialLogEntry(models.Model):
+    """One step of an article through the workflow: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="log_entries"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    published_at = models.DateTimeField(
+        _("publication time"), null=True, blank=True, help_text=_("Set when publishing.")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("editorial log entry")
+        verbose_name_plural = _("editorial log")
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.from_status} → {self.to_status}"

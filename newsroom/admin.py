@@ -1,8 +1,11 @@
 """Admin for the publication and its staff (the masthead and bylines)."""
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -45,3 +48,17 @@ class StaffMemberAdmin(TabbedTranslationAdmin):
         (_("Masthead"), {"fields": ("masthead_role", "masthead_order")}),
         (_("Advanced"), {"classes": ("collapse",), "fields": ("user",)}),
     )
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """Groups are the newsroom's roles; their stored English names are shown translated."""
+
+    list_display = ("role",)
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group: Group) -> str:
+        return gettext(group.name)

@@ -3,8 +3,8 @@
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.settings import DEFAULT_LANGUAGE
-from modeltranslation.utils import build_localized_fieldname
+
+from newsroom.languages import original_text
 
 TATWEEL = "\u0640"
 
@@ -34,15 +34,6 @@ def unique_slug(instance: models.Model, text: str, *, field: str = "slug") -> st
         candidate = base[: max_length - len(suffix)].strip("-") + suffix
         number += 1
     return candidate
-
-
-def original_text(instance: models.Model, field: str) -> str:
-    """The text of a translated field in the publication's first language.
-
-    Slugs come from the original (Arabic) text whatever language is active
-    while saving, so they do not change when a translation is added.
-    """
-    return getattr(instance, build_localized_fieldname(field, DEFAULT_LANGUAGE)) or ""
 
 
 def unicode_slug_field(*, max_length: int, help_text: str) -> models.SlugField:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -24,6 +25,14 @@ class UserFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """``UserFactory(role="Editor")``: a staff account in that newsroom group."""
+        if create and extracted:
+            self.is_staff = True
+            self.save(update_fields=["is_staff"])
+            self.groups.add(Group.objects.get(name=extracted))
 
 
 class StaffMemberFactory(DjangoModelFactory):

@@ -29,6 +29,13 @@ STAFF = [
     ("science", "نور الهدى بكر", "Nour Al-Huda Bakr", "محررة العلوم", "Science reporter", "", 0),
 ]  # fmt: skip
 
+# Demo logins, one per newsroom role: (username, group, staff key the account belongs to)
+ACCOUNTS = [
+    ("reporter", "Reporter", "politics"),
+    ("editor", "Editor", "managing-editor"),
+    ("chief", "Editor-in-chief", "editor-in-chief"),
+]
+
 STAFF_BIO_AR = "يكتب في «الأفق اليوم» منذ سنوات، ويتابع الملفات الميدانية ويحاور مصادرها."
 STAFF_BIO_EN = "Has written for Al-Ufuq Today for years, following stories in the field."
 

@@ -5,9 +5,9 @@ from django.db import models
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, get_language_info
-from modeltranslation.settings import DEFAULT_LANGUAGE
-from modeltranslation.utils import build_localized_fieldname
+from django.utils.translation import get_language_info
+
+from newsroom.languages import shown_language
 
 register = template.Library()
 
@@ -16,18 +16,6 @@ register = template.Library()
 def translated_url(context, language_code: str) -> str:
     """The address of the current page in ``language_code``, query string included."""
     return translate_url(context["request"].get_full_path(), language_code)
-
-
-def shown_language(instance: models.Model, field: str) -> str:
-    """The language of the text a translated ``field`` shows now.
-
-    An English page falls back to the Arabic original where nothing is
-    translated; that text must be marked as Arabic.
-    """
-    language = get_language()
-    if getattr(instance, build_localized_fieldname(field, language), None):
-        return language
-    return DEFAULT_LANGUAGE
 
 
 @register.simple_tag

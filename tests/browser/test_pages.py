@@ -16,7 +16,11 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from articles.models import Article
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores the rows migrations create (the role groups) after each flush.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 EDITOR_PASSWORD = "a-long-test-password"
@@ -60,7 +64,7 @@ def browser():
 def seeded_urls(live_server) -> dict[str, str]:
     """Seed the demo publication and an editor account; return the pages to visit."""
     call_command("seed_demo", stdout=io.StringIO())
-    UserFactory(username="editor", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
+    UserFactory(username="desk", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
     article = Article.objects.published().exclude(lead_image=None).first()
     return {
         "home": live_server.url + "/",
@@ -161,7 +165,7 @@ def test_small_screens_get_one_column_and_a_pausable_ticker(browser, seeded_urls
 
 def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seeded_urls):
     page = open_page(browser, seeded_urls["admin"], viewport={"width": 1366, "height": 900})
-    page.fill("#id_username", "editor")
+    page.fill("#id_username", "desk")
     page.fill("#id_password", EDITOR_PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_load_state("load")

@@ -2,6 +2,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from PIL import Image as PillowImage
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
 
 
 def snapshot() -> dict:
@@ -26,6 +29,7 @@ def snapshot() -> dict:
         "ticker": list(TickerItem.objects.order_by("pk").values()),
         "publication": list(Publication.objects.values()),
         "tags": list(Article.tags.through.objects.order_by("pk").values()),
+        "users": list(User.objects.order_by("pk").values()),
     }
 
 
@@ -54,6 +58,18 @@ def test_seeded_articles_have_the_shape_of_real_stories(seeded):
         with PillowImage.open(article.lead_image.file.path) as picture:
             assert picture.format == "JPEG"
             assert picture.size == (article.lead_image.width, article.lead_image.height)
+
+
+def test_seed_demo_prints_a_working_login_for_each_role(seeded, client):
+    logins = dict(re.findall(r"^  (\w+) \([^)]+\): password (\S+)$", seeded, re.M))
+
+    assert set(logins) == {"reporter", "editor", "chief"}
+    for username, password in logins.items():
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+    assert User.objects.get(username="editor").has_perm("articles.publish_article")
+    assert not User.objects.get(username="reporter").has_perm("articles.publish_article")
+    assert User.objects.get(username="reporter").staff_member.articles.exists()
 
 
 def test_running_seed_demo_twice_changes_nothing(seeded):

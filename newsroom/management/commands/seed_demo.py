@@ -1,7 +1,10 @@
 """``python manage.py seed_demo``: fill an empty database with the demo publication."""
 
+import secrets
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
@@ -11,6 +14,7 @@ from django.utils import timezone
 from articles.models import Article, Image, Section
 from newsroom.demo import content, images
 from newsroom.models import Publication, StaffMember
+from newsroom.roles import sync_roles
 from ticker.models import TickerItem
 
 ACCENT = (179, 22, 27)
@@ -41,6 +45,11 @@ class Command(BaseCommand):
         for order, (text, article_index, is_breaking) in enumerate(content.TICKER):
             article = articles[article_index] if article_index is not None else None
             self.ticker_item(now, order, text, article, is_breaking)
+        sync_roles(Group, Permission)
+        logins = [
+            self.account(username, group, staff[staff_key])
+            for username, group, staff_key in content.ACCOUNTS
+        ]
         published = Article.objects.published().count()
         self.stdout.write(
             self.style.SUCCESS(
@@ -49,6 +58,27 @@ class Command(BaseCommand):
                 f"({self.created} rows created by this run)."
             )
         )
+        self.stdout.write("Demo accounts for the admin at /admin/:")
+        for line in logins:
+            self.stdout.write(f"  {line}")
+
+    def account(self, username: str, group: str, member: StaffMember) -> str:
+        """A staff login in ``group``, linked to its staff member; returns how to log in.
+
+        The password is random and shown once, when the account is created, so a
+        demo seed run on a public server never leaves a known password behind.
+        """
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            reset = f"manage.py changepassword {username}"
+            return f"{username} ({group}): already exists; reset its password with {reset}"
+        password = secrets.token_urlsafe(12)
+        user = User.objects.create_user(username=username, password=password, is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        member.user = user
+        member.save(update_fields=["user"])
+        self.created += 1
+        return f"{username} ({group}): password {password}"
 
     def staff_member(self, key, name_ar, name_en, job_ar, job_en, role, order) -> StaffMember:
         member, created = StaffMember.objects.get_or_create(

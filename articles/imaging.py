@@ -1,0 +1,188 @@
+"""Checks and re-encodes uploaded photos, and makes the resized copies pages serve.
+
+An upload is untrusted: it may not be an image at all, may be built to exhaust
+memory when decoded, and a phone photo carries EXIF that can reveal where and
+with which camera it was taken. ``clean_upload`` turns it into a file holding
+only pixels (plus the colour profile); ``rendition`` resizes such a file.
+"""
+
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from io import BytesIO
+from pathlib import PurePath
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+
+MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000
+MAX_SIDE = 12_000
+RENDITION_WIDTHS = (480, 800, 1200)
+
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+RENDITION_FORMATS = ("JPEG", "WEBP")
+
+_ENCODER_OPTIONS: dict[str, dict[str, Any]] = {
+    "JPEG": {"quality": 88, "progressive": True, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 86, "method": 4},
+}
+
+
+def clean_upload(upload: File) -> ContentFile:
+    """Return ``upload`` re-encoded as a metadata-free JPEG, PNG or WebP.
+
+    The format is the one Pillow detects, and the returned name keeps the
+    upload's stem with that format's extension. EXIF orientation is applied
+    to the pixels; EXIF, XMP and comments are dropped; an ICC colour profile
+    is kept. Raises ``ValidationError`` (codes ``too_large``, ``not_an_image``,
+    ``unsupported_format``, ``too_many_pixels``, ``side_too_long``) instead of
+    decoding anything too large or malformed.
+    """
+    data = _read_within_limit(upload)
+    with _rejecting_bad_images():
+        header = Image.open(BytesIO(data))
+        image_format = header.format
+        if image_format not in EXTENSIONS:
+            raise ValidationError(
+                _("Only JPEG, PNG and WebP images can be uploaded."),
+                code="unsupported_format",
+            )
+        _check_dimensions(*header.size)
+        header.verify()
+        # verify() leaves the image unusable, so decode from a fresh parse.
+        image = Image.open(BytesIO(data))
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+        storable = _storable(upright, image_format)
+        content = _encode(
+            storable,
+            image_format,
+            icc=_icc_for(image.info.get("icc_profile"), image.mode, storable.mode),
+        )
+    stem = PurePath(upload.name or "").stem or "image"
+    return ContentFile(content, name=stem + EXTENSIONS[image_format])
+
+
+def rendition(source: IO[bytes], *, width: int, format: str) -> bytes:
+    """Return the cleaned image in ``source`` at ``width`` pixels wide, encoded as ``format``.
+
+    ``format`` is ``"JPEG"`` or ``"WEBP"``. The aspect ratio is kept and an
+    image narrower than ``width`` keeps its own width: upscaling only blurs.
+    Transparent areas become white in a JPEG.
+    """
+    if format not in RENDITION_FORMATS:
+        raise ValueError(f"Renditions are JPEG or WEBP, not {format!r}.")
+    if width < 1:
+        raise ValueError(f"A rendition must be at least 1 pixel wide, not {width}.")
+    source.seek(0)
+    with Image.open(source) as image:
+        original_mode = image.mode
+        icc = image.info.get("icc_profile")
+        if image.mode in ("1", "P", "PA"):
+            # Pillow resamples these modes with nearest-neighbour, which looks jagged.
+            image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+        image.thumbnail((width, image.height), Image.Resampling.LANCZOS)
+        storable = _storable(image, format)
+        return _encode(storable, format, icc=_icc_for(icc, original_mode, storable.mode))
+
+
+def _read_within_limit(upload: File) -> bytes:
+    too_large = ValidationError(
+        _("The file is larger than %(limit)s MB."),
+        code="too_large",
+        params={"limit": MAX_UPLOAD_BYTES // (1024 * 1024)},
+    )
+    # File.size raises AttributeError when it cannot tell; the bounded read below copes.
+    declared_size = getattr(upload, "size", None)
+    if declared_size is not None and declared_size > MAX_UPLOAD_BYTES:
+        raise too_large
+    upload.seek(0)
+    # The declared size may be missing or wrong, so never read past the limit either.
+    data = upload.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise too_large
+    return data
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _("The image is too large: at most %(limit)s million pixels."),
+        code="too_many_pixels",
+        params={"limit": MAX_PIXELS // 1_000_000},
+    )
+
+
+def _check_dimensions(width: int, height: int) -> None:
+    if width * height > MAX_PIXELS:
+        raise _too_many_pixels()
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(
+            _("The image is too large: at most %(limit)s pixels on its longest side."),
+            code="side_too_long",
+            params={"limit": MAX_SIDE},
+        )
+
+
+@contextmanager
+def _rejecting_bad_images() -> Iterator[None]:
+    """Turn whatever Pillow raises on a hostile or broken file into a ``ValidationError``."""
+    with warnings.catch_warnings():
+        # Local only: Pillow's global MAX_IMAGE_PIXELS stays as other code expects it.
+        # catch_warnings is not thread-safe, but _check_dimensions enforces a lower
+        # limit anyway, so a race here cannot let a bomb through.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            yield
+        except ValidationError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise _too_many_pixels() from exc
+        # Pillow's parsers fail on crafted files with OSError, SyntaxError and
+        # ValueError, but fuzzing has also found struct.error, IndexError and
+        # others; an upload must never turn into a server error.
+        except Exception as exc:
+            raise ValidationError(
+                _("This file is not an image, or it is damaged."), code="not_an_image"
+            ) from exc
+
+
+def _storable(image: Image.Image, image_format: str) -> Image.Image:
+    """Return ``image`` in a mode ``image_format`` can store."""
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        if image.has_transparency_data:
+            # JPEG has no alpha; without a background transparent areas turn black.
+            background = Image.new("RGBA", image.size, "white")
+            return Image.alpha_composite(background, image.convert("RGBA")).convert("RGB")
+        return image.convert("RGB")
+    if image_format == "WEBP" and image.mode not in ("RGB", "RGBA"):
+        return image.convert("RGBA" if image.has_transparency_data else "RGB")
+    return image
+
+
+def _icc_for(icc: bytes | None, source_mode: str, target_mode: str) -> bytes | None:
+    """Return ``icc`` if it still describes the pixels after converting between the modes.
+
+    A CMYK or grey profile attached to RGB pixels would make viewers show wrong colours.
+    """
+
+    def colour_space(mode: str) -> str:
+        return mode if mode == "CMYK" else Image.getmodebase(mode)
+
+    return icc if colour_space(source_mode) == colour_space(target_mode) else None
+
+
+def _encode(image: Image.Image, image_format: str, *, icc: bytes | None) -> bytes:
+    # Pillow copies some ``info`` entries (a JPEG comment, for one) into the new
+    # file; keep only transparency, which is pixel data, not metadata.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
+    options = dict(_ENCODER_OPTIONS[image_format])
+    if icc:
+        options["icc_profile"] = icc
+    buffer = BytesIO()
+    image.save(buffer, image_format, **options)
+    return buffer.getvalue()

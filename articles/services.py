@@ -1,0 +1,156 @@
+"""Editorial actions on articles: the workflow draft → review → published → archived.
+
+Each action checks the user's permission and the article's state on the
+server, validates, saves and writes the editorial log, all in one
+transaction; the admin's buttons and bulk actions only call these functions.
+The workflow is small enough to be written out here rather than delegated to
+a state-machine library: four states, four actions, one table.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, EditorialLogEntry
+from articles.permissions import can_edit_article, can_publish
+from newsroom.languages import original_text
+
+Status = Article.Status
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One workflow action: where it may start, where it leads, who may take it."""
+
+    name: str
+    label: str
+    sources: frozenset[str]
+    target: str
+    may: Callable[[AbstractBaseUser, Article], bool]
+    needs_note: bool = False
+
+
+def _may_publish(user: AbstractBaseUser, article: Article) -> bool:
+    return can_publish(user)
+
+
+TRANSITIONS = {
+    transition.name: transition
+    for transition in [
+        Transition("submit", _("Submit for review"), frozenset({Status.DRAFT}), Status.REVIEW,
+                   can_edit_article),
+        Transition("publish", _("Publish"),
+                   frozenset({Status.DRAFT, Status.REVIEW, Status.PUBLISHED}), Status.PUBLISHED,
+                   _may_publish),
+        Transition("archive", _("Archive"), frozenset({Status.PUBLISHED}), Status.ARCHIVED,
+                   _may_publish),
+        Transition("return_to_draft", _("Return to draft"),
+                   frozenset({Status.REVIEW, Status.PUBLISHED, Status.ARCHIVED}), Status.DRAFT,
+                   _may_publish, needs_note=True),
+    ]
+}  # fmt: skip
+
+
+def available_transitions(*, article: Article, user: AbstractBaseUser) -> list[Transition]:
+    """The actions this user may take on this article now (for buttons; the server re-checks)."""
+    return [
+        t
+        for t in TRANSITIONS.values()
+        if article.status in t.sources
+        and t.may(user, article)
+        and not (t.name == "publish" and article.is_published)
+    ]
+
+
+def article_submit(*, article: Article, by: AbstractBaseUser) -> Article:
+    """Send a draft to the editors for review."""
+    return _apply(TRANSITIONS["submit"], article=article, by=by)
+
+
+def article_publish(
+    *, article: Article, by: AbstractBaseUser, at: datetime | None = None
+) -> Article:
+    """Publish now, or at ``at`` (a future time schedules it; it appears by itself then).
+
+    A scheduled article can be published again with another time to reschedule it.
+    """
+    return _apply(TRANSITIONS["publish"], article=article, by=by, at=at)
+
+
+def article_archive(*, article: Article, by: AbstractBaseUser) -> Article:
+    """Take a published article off the site and keep it in the archive."""
+    return _apply(TRANSITIONS["archive"], article=article, by=by)
+
+
+def article_return_to_draft(*, article: Article, by: AbstractBaseUser, note: str) -> Article:
+    """Send an article back to its author as a draft, saying why."""
+    return _apply(TRANSITIONS["return_to_draft"], article=article, by=by, note=note)
+
+
+ACTIONS: dict[str, Callable[..., Article]] = {
+    "submit": article_submit,
+    "publish": article_publish,
+    "archive": article_archive,
+    "return_to_draft": article_return_to_draft,
+}
+
+
+def publishing_problems(article: Article) -> list[str]:
+    """What must be fixed before readers may see the article; empty when it is ready."""
+    problems = []
+    if article.section_id is None:
+        problems.append(_("Choose a section."))
+    if not strip_tags(original_text(article, "body")).strip():
+        problems.append(_("Write the body."))
+    if article.lead_image_id is not None and not original_text(article.lead_image, "alt_text"):
+        problems.append(_("Describe the lead image in its alternative text."))
+    return [str(problem) for problem in problems]
+
+
+@transaction.atomic
+def _apply(
+    transition: Transition,
+    *,
+    article: Article,
+    by: AbstractBaseUser,
+    note: str = "",
+    at: datetime | None = None,
+) -> Article:
+    # Lock the row: two editors pressing buttons at once must not both succeed.
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    if not transition.may(by, current):
+        raise PermissionDenied(_("You may not do this to this article."))
+    if current.status not in transition.sources:
+        raise ValidationError(
+            _("“%(action)s” is not possible for an article that is %(status)s."),
+            code="invalid_transition",
+            params={"action": transition.label, "status": current.get_status_display()},
+        )
+    note = note.strip()
+    if transition.needs_note and not note:
+        raise ValidationError(_("Write a note saying why."), code="note_required")
+    if transition.target == Status.PUBLISHED:
+        if current.is_published:
+            raise ValidationError(_("The article is already published."), code="published")
+        if problems := publishing_problems(current):
+            raise ValidationError(problems, code="not_ready")
+        current.published_at = at or timezone.now()
+    from_status = current.status
+    current.status = transition.target
+    current.save(update_fields=["status", "published_at", "updated_at"])
+    EditorialLogEntry.objects.create(
+        article=current,
+        actor=by,
+        from_status=from_status,
+        to_status=current.status,
+        published_at=current.published_at if current.status == Status.PUBLISHED else None,
+        note=note,
+    )
+    return current

@@ -1,0 +1,27 @@
+"""Which language a translated field's text is in: the original, or the one shown now."""
+
+from django.db import models
+from django.utils.translation import get_language
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
+
+
+def original_text(instance: models.Model, field: str) -> str:
+    """The text of a translated field in the publication's first language (Arabic).
+
+    Slugs and editorial checks use the original whatever language is active,
+    so adding a translation changes neither.
+    """
+    return getattr(instance, build_localized_fieldname(field, DEFAULT_LANGUAGE)) or ""
+
+
+def shown_language(instance: models.Model, field: str) -> str:
+    """The language of the text a translated ``field`` shows now.
+
+    An English page falls back to the Arabic original where nothing is
+    translated; that text must be marked as Arabic.
+    """
+    language = get_language()
+    if getattr(instance, build_localized_fieldname(field, language), None):
+        return language
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,71 @@
+"""The newsroom's roles as groups: Reporter, Editor and Editor-in-chief.
+
+Each role holds the permissions of the one before it plus its own. The group
+names are part of the contract (shown translated in the admin).
+"""
+
+from django.utils.translation import gettext_noop
+
+REPORTER = [
+    "articles.add_article",
+    "articles.change_article",
+    "articles.view_article",
+    "articles.add_image",
+    "articles.change_image",
+    "articles.view_image",
+    "articles.view_section",
+    "newsroom.view_staffmember",
+    "taggit.view_tag",
+]
+EDITOR = [
+    *REPORTER,
+    "articles.change_any_article",
+    "articles.publish_article",
+    "articles.delete_article",
+    "articles.delete_image",
+    "articles.view_editoriallogentry",
+    "ticker.add_tickeritem",
+    "ticker.change_tickeritem",
+    "ticker.delete_tickeritem",
+    "ticker.view_tickeritem",
+    "taggit.add_tag",
+    "taggit.change_tag",
+    "newsroom.view_publication",
+]
+EDITOR_IN_CHIEF = [
+    *EDITOR,
+    "articles.add_section",
+    "articles.change_section",
+    "articles.delete_section",
+    "newsroom.change_publication",
+    "newsroom.add_staffmember",
+    "newsroom.change_staffmember",
+    "newsroom.delete_staffmember",
+    "taggit.delete_tag",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_user",
+    "auth.view_group",
+]
+ROLES = {
+    gettext_noop("Reporter"): REPORTER,
+    gettext_noop("Editor"): EDITOR,
+    gettext_noop("Editor-in-chief"): EDITOR_IN_CHIEF,
+}
+
+
+def sync_roles(group_model, permission_model) -> None:
+    """Create the role groups, or bring their permissions up to date.
+
+    Takes the model classes so that a data migration can pass its historical
+    models and ``seed_demo`` the current ones.
+    """
+    for name, permission_names in ROLES.items():
+        group, _created = group_model.objects.get_or_create(name=name)
+        permissions = []
+        for dotted in permission_names:
+            app_label, codename = dotted.split(".")
+            permissions.append(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(permissions)
