@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from articles.forms import ReturnToDraftActionForm, WorkflowForm
+from articles.forms import ImageForm, ReturnToDraftActionForm, WorkflowForm
 from articles.models import Article, EditorialLogEntry, Image, Section
 from articles.permissions import can_edit_article, can_publish
 from articles.services import (
@@ -23,6 +23,7 @@ from articles.services import (
     article_return_to_draft,
     article_submit,
     available_transitions,
+    image_make_renditions,
     publishing_problems,
 )
 
@@ -37,11 +38,37 @@ class SectionAdmin(TabbedTranslationAdmin):
 
 @admin.register(Image)
 class ImageAdmin(TabbedTranslationAdmin):
-    list_display = ("thumbnail", "__str__", "credit", "width", "height", "created_at")
+    form = ImageForm
+    list_display = (
+        "thumbnail",
+        "__str__",
+        "credit",
+        "width",
+        "height",
+        "uploaded_by",
+        "created_at",
+    )
+    list_select_related = ("uploaded_by",)
     search_fields = ("alt_text_ar", "alt_text_en", "caption_ar", "caption_en", "credit_ar")
     date_hierarchy = "created_at"
-    readonly_fields = ("thumbnail", "width", "height")
-    fields = ("file", "thumbnail", "alt_text", "caption", "credit", "width", "height")
+    readonly_fields = ("thumbnail", "width", "height", "uploaded_by")
+    fields = (
+        "file",
+        "thumbnail",
+        "alt_text",
+        "caption",
+        "credit",
+        "width",
+        "height",
+        "uploaded_by",
+    )
+
+    def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+        if "file" in form.changed_data:
+            image_make_renditions(image=obj)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, image: Image) -> str:

@@ -75,6 +75,17 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    # {"jpeg": {"480": "images/renditions/7/480.jpg", …}, "webp": {…}}: made once, on upload.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
@@ -84,6 +95,27 @@ class Image(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.alt_text or self.file.name
+
+    @property
+    def jpeg_srcset(self) -> str:
+        """Resized copies for ``srcset``, the original as the widest candidate."""
+        return self._srcset("jpeg", original=True)
+
+    @property
+    def webp_srcset(self) -> str:
+        return self._srcset("webp", original=False)
+
+    def _srcset(self, kind: str, *, original: bool) -> str:
+        storage = self.file.storage
+        candidates = [
+            f"{storage.url(name)} {width}w"
+            for width, name in sorted(
+                self.renditions.get(kind, {}).items(), key=lambda i: int(i[0])
+            )
+        ]
+        if original and candidates:
+            candidates.append(f"{self.file.url} {self.width}w")
+        return ", ".join(candidates)
 
 
 class TaggedArticle(TaggedItemBase):

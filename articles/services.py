@@ -13,12 +13,14 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, EditorialLogEntry
+from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
+from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
 from newsroom.languages import original_text
 
@@ -154,3 +156,26 @@ def _apply(
         note=note,
     )
     return current
+
+
+def image_make_renditions(*, image: Image) -> Image:
+    """Store resized JPEG and WebP copies of ``image`` for ``srcset``, once, after upload.
+
+    Only widths smaller than the original are made: a larger copy would only blur.
+    """
+    storage = image.file.storage
+    renditions: dict[str, dict[str, str]] = {}
+    for image_format in RENDITION_FORMATS:
+        extension = ".jpg" if image_format == "JPEG" else ".webp"
+        for width in RENDITION_WIDTHS:
+            if width >= image.width:
+                continue
+            with image.file.open("rb") as source:
+                data = rendition(source, width=width, format=image_format)
+            name = storage.save(
+                f"images/renditions/{image.pk}/{width}{extension}", ContentFile(data)
+            )
+            renditions.setdefault(image_format.lower(), {})[str(width)] = name
+    image.renditions = renditions
+    image.save(update_fields=["renditions"])
+    return image

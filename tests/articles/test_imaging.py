@@ -1,6 +1,4 @@
-import struct
 import warnings
-import zlib
 from io import BytesIO
 
 import pytest
@@ -15,22 +13,7 @@ from articles.imaging import (
     clean_upload,
     rendition,
 )
-
-GPS_IFD = 0x8825
-ORIENTATION = 274
-MAKE = 0x010F
-
-
-def _photo(size=(64, 48), mode="RGB") -> Image.Image:
-    """A noisy picture, so encoders cannot shrink it to a few bytes."""
-    noise = Image.effect_noise(size, 60)
-    return Image.merge("RGB", [noise] * 3).convert(mode)
-
-
-def _encoded(image: Image.Image, image_format: str, **options) -> bytes:
-    buffer = BytesIO()
-    image.save(buffer, image_format, **options)
-    return buffer.getvalue()
+from tests.images import GPS_IFD, encoded, jpeg_with_gps, photo, png_of_zeros
 
 
 def _upload(data: bytes, name: str = "photo.jpg") -> SimpleUploadedFile:
@@ -49,22 +32,6 @@ def _rejection_code(data: bytes, name: str = "photo.jpg") -> str:
     return caught.value.code
 
 
-def _png_of_zeros(width: int, height: int) -> bytes:
-    """A valid 1-bit PNG built row by row, so a huge one never exists in memory."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body)
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    row = bytes(1 + (width + 7) // 8)  # filter byte, then the packed pixels
-    compressor = zlib.compressobj(9)
-    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    )
-
-
 def _srgb_profile() -> bytes:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
@@ -74,7 +41,7 @@ def _srgb_profile() -> bytes:
 
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
 def test_real_image_comes_back_in_same_format_and_size(image_format):
-    data = _encoded(_photo((64, 48)), image_format)
+    data = encoded(photo((64, 48)), image_format)
 
     cleaned = clean_upload(_upload(data, "photo.img"))
 
@@ -84,15 +51,7 @@ def test_real_image_comes_back_in_same_format_and_size(image_format):
 
 
 def test_gps_camera_and_all_exif_are_removed_and_orientation_applied():
-    exif = Image.Exif()
-    exif[ORIENTATION] = 6
-    exif[MAKE] = "SpyCam"
-    gps = exif.get_ifd(GPS_IFD)
-    gps[1] = "N"
-    gps[2] = (33.0, 53.0, 12.5)
-    gps[3] = "E"
-    gps[4] = (35.0, 30.0, 7.25)
-    data = _encoded(_photo((40, 20)), "JPEG", exif=exif)
+    data = jpeg_with_gps((40, 20))
     assert _opened(data).getexif().get_ifd(GPS_IFD), "the source must carry GPS for this test"
 
     cleaned = clean_upload(_upload(data)).read()
@@ -107,7 +66,7 @@ def test_gps_camera_and_all_exif_are_removed_and_orientation_applied():
 
 def test_jpeg_comment_and_xmp_are_removed():
     xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Reporter: secret</x:xmpmeta>'
-    data = _encoded(_photo(), "JPEG", comment=b"shot at the safe house", xmp=xmp)
+    data = encoded(photo(), "JPEG", comment=b"shot at the safe house", xmp=xmp)
     assert b"safe house" in data and b"Reporter: secret" in data
 
     cleaned = clean_upload(_upload(data)).read()
@@ -120,7 +79,7 @@ def test_jpeg_comment_and_xmp_are_removed():
 def test_png_text_chunks_are_removed():
     text = PngInfo()
     text.add_text("Author", "Hidden Source")
-    data = _encoded(_photo(), "PNG", pnginfo=text)
+    data = encoded(photo(), "PNG", pnginfo=text)
 
     cleaned = clean_upload(_upload(data, "chart.png")).read()
 
@@ -132,7 +91,7 @@ def test_png_transparency_is_kept():
     image = Image.new("RGBA", (10, 10), (255, 0, 0, 0))
     image.putpixel((0, 0), (0, 0, 255, 255))
 
-    result = _opened(clean_upload(_upload(_encoded(image, "PNG"), "logo.png")).read())
+    result = _opened(clean_upload(_upload(encoded(image, "PNG"), "logo.png")).read())
 
     assert result.convert("RGBA").getpixel((5, 5))[3] == 0
     assert result.convert("RGBA").getpixel((0, 0)) == (0, 0, 255, 255)
@@ -141,7 +100,7 @@ def test_png_transparency_is_kept():
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
 def test_icc_colour_profile_is_kept(image_format):
     profile = _srgb_profile()
-    data = _encoded(_photo(), image_format, icc_profile=profile)
+    data = encoded(photo(), image_format, icc_profile=profile)
 
     result = _opened(clean_upload(_upload(data)).read())
 
@@ -149,7 +108,7 @@ def test_icc_colour_profile_is_kept(image_format):
 
 
 def test_cmyk_jpeg_is_stored_as_rgb():
-    data = _encoded(_photo(mode="CMYK"), "JPEG")
+    data = encoded(photo(mode="CMYK"), "JPEG")
 
     result = _opened(clean_upload(_upload(data)).read())
 
@@ -157,19 +116,19 @@ def test_cmyk_jpeg_is_stored_as_rgb():
 
 
 def test_png_named_jpg_is_renamed_png():
-    data = _encoded(_photo(), "PNG")
+    data = encoded(photo(), "PNG")
 
     assert clean_upload(_upload(data, "evil.jpg")).name == "evil.png"
 
 
 def test_arabic_file_name_keeps_its_stem():
-    data = _encoded(_photo(), "WEBP")
+    data = encoded(photo(), "WEBP")
 
     assert clean_upload(_upload(data, "صورة الغلاف.JPG")).name == "صورة الغلاف.webp"
 
 
 def test_upload_already_read_by_a_form_is_read_from_the_start():
-    upload = _upload(_encoded(_photo(), "JPEG"))
+    upload = _upload(encoded(photo(), "JPEG"))
     upload.read()
 
     assert _opened(clean_upload(upload).read()).format == "JPEG"
@@ -184,14 +143,14 @@ def test_text_file_named_jpg_is_not_an_image():
 
 @pytest.mark.parametrize("image_format", ["GIF", "BMP", "TIFF"])
 def test_real_image_in_other_format_is_unsupported(image_format):
-    data = _encoded(_photo(), image_format)
+    data = encoded(photo(), image_format)
 
     assert _rejection_code(data, "photo.jpg") == "unsupported_format"
 
 
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
 def test_truncated_image_is_rejected_not_a_crash(image_format):
-    data = _encoded(_photo((200, 200)), image_format)
+    data = encoded(photo((200, 200)), image_format)
 
     assert _rejection_code(data[: len(data) // 2]) == "not_an_image"
 
@@ -205,7 +164,7 @@ def test_truncated_image_is_rejected_not_a_crash(image_format):
     ],
 )
 def test_decompression_bomb_is_rejected_without_decoding(width, height):
-    bomb = _png_of_zeros(width, height)
+    bomb = png_of_zeros(width, height)
     assert len(bomb) < MAX_UPLOAD_BYTES
 
     # Decoding 20,000 x 20,000 pixels would take minutes and gigabytes; returning proves it wasn't.
@@ -217,14 +176,14 @@ def test_decompression_bomb_leaves_pillow_settings_alone():
     filters_before = list(warnings.filters)
 
     with pytest.raises(ValidationError):
-        clean_upload(_upload(_png_of_zeros(10_000, 10_000), "bomb.png"))
+        clean_upload(_upload(png_of_zeros(10_000, 10_000), "bomb.png"))
 
     assert pixel_limit_before == Image.MAX_IMAGE_PIXELS
     assert filters_before == warnings.filters
 
 
 def test_image_with_overlong_side_is_rejected():
-    assert _rejection_code(_png_of_zeros(12_001, 8), "strip.png") == "side_too_long"
+    assert _rejection_code(png_of_zeros(12_001, 8), "strip.png") == "side_too_long"
 
 
 def test_upload_over_size_limit_is_rejected():
@@ -249,7 +208,7 @@ def test_upload_understating_its_size_is_still_rejected():
 
 
 def _jpeg_file(width: int, height: int) -> BytesIO:
-    return BytesIO(_encoded(_photo((width, height)), "JPEG"))
+    return BytesIO(encoded(photo((width, height)), "JPEG"))
 
 
 @pytest.mark.parametrize("image_format", ["JPEG", "WEBP"])
@@ -270,23 +229,23 @@ def test_rendition_never_upscales():
 def test_rendition_of_transparent_png_as_jpeg_has_white_background():
     image = Image.new("RGBA", (100, 50), (0, 0, 0, 0))
 
-    result = _opened(rendition(BytesIO(_encoded(image, "PNG")), width=50, format="JPEG"))
+    result = _opened(rendition(BytesIO(encoded(image, "PNG")), width=50, format="JPEG"))
 
     assert result.size == (50, 25)
     assert min(result.getpixel((25, 12))) > 245
 
 
 def test_rendition_of_palette_png_is_resized_smoothly():
-    image = _photo((200, 100)).convert("P")
+    image = photo((200, 100)).convert("P")
 
-    result = _opened(rendition(BytesIO(_encoded(image, "PNG")), width=100, format="WEBP"))
+    result = _opened(rendition(BytesIO(encoded(image, "PNG")), width=100, format="WEBP"))
 
     assert (result.format, result.size, result.mode) == ("WEBP", (100, 50), "RGB")
 
 
 def test_rendition_keeps_icc_profile_and_adds_no_exif():
     profile = _srgb_profile()
-    cleaned = clean_upload(_upload(_encoded(_photo((1000, 500)), "JPEG", icc_profile=profile)))
+    cleaned = clean_upload(_upload(encoded(photo((1000, 500)), "JPEG", icc_profile=profile)))
 
     result = _opened(rendition(cleaned, width=RENDITION_WIDTHS[0], format="WEBP"))
 

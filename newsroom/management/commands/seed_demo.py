@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, Image, Section
+from articles.services import image_make_renditions
 from newsroom.demo import content, images
 from newsroom.models import Publication, StaffMember
 from newsroom.roles import sync_roles
@@ -218,7 +219,7 @@ def demo_image(key: str, colour: tuple[int, int, int], title: str) -> Image:
         credit_en="Al-Ufuq Today graphics desk",
     )
     image.save()
-    return image
+    return image_make_renditions(image=image)
 
 
 def stored_file(name: str, draw) -> str:
