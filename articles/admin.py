@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from articles.forms import ImageForm, ReturnToDraftActionForm, WorkflowForm
 from articles.models import Article, EditorialLogEntry, Image, Section
 from articles.permissions import can_edit_article, can_publish
+from articles.previews import preview_url
 from articles.services import (
     ACTIONS,
     article_archive,
@@ -196,6 +197,11 @@ class ArticleAdmin(TabbedTranslationAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["workflow"] = {
+                "preview_url": (
+                    request.build_absolute_uri(preview_url(obj.pk))
+                    if can_edit_article(request.user, obj) or can_publish(request.user)
+                    else None
+                ),
                 "transitions": available_transitions(article=obj, user=request.user),
                 "form": WorkflowForm(),
                 "log": obj.log_entries.select_related("actor"),

@@ -13,4 +13,5 @@ urlpatterns = [
     path("author/<str:slug>/", public_cache(views.AuthorView.as_view()), name="author"),
     path("news/<int:pk>/", public_cache(views.article_detail), name="detail-short"),
     path("news/<int:pk>/<str:slug>/", public_cache(views.article_detail), name="detail"),
+    path("preview/<str:token>/", views.article_preview, name="preview"),
 ]

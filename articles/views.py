@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from articles.previews import article_from_token
 from newsroom.models import StaffMember
 
 
@@ -82,18 +84,38 @@ class AuthorView(ArticleListView):
 
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     """An article page. Any slug but the current one redirects (301) to the canonical URL."""
-    article = get_object_or_404(
-        Article.objects.published()
-        .select_related("section", "lead_image")
-        .prefetch_related("authors", "tags"),
-        pk=pk,
-    )
+    article = get_object_or_404(_with_page_relations(Article.objects.published()), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
+    return _render_article(request, article)
+
+
+@never_cache
+def article_preview(request: HttpRequest, token: str) -> HttpResponse:
+    """Any article, whatever its status, exactly as its page will look, for a signed link.
+
+    Never cached and never indexed; a forged, altered or expired token is a 404.
+    """
+    pk = article_from_token(token)
+    if pk is None:
+        raise Http404
+    article = get_object_or_404(_with_page_relations(Article.objects.all()), pk=pk)
+    response = _render_article(request, article, preview=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
+    return articles.select_related("section", "lead_image").prefetch_related("authors", "tags")
+
+
+def _render_article(
+    request: HttpRequest, article: Article, *, preview: bool = False
+) -> HttpResponse:
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "related": Article.objects.related_to(article)},
+        {"article": article, "related": Article.objects.related_to(article), "preview": preview},
     )
 
 

@@ -229,6 +229,9 @@ LOGGING = {
 # How many articles a listing page shows.
 ARTICLES_PER_PAGE = 12
 
+# How long a signed preview link for an unpublished article keeps working.
+PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
+
 # How long browsers and a CDN may keep a public page before asking again. Short, so a
 # correction or an unpublished article disappears within a minute.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
