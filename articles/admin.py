@@ -1,9 +1,13 @@
 """Admin for sections, the image library and articles."""
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -12,11 +16,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from articles.forms import ImageForm, ReturnToDraftActionForm, WorkflowForm
-from articles.models import Article, EditorialLogEntry, Image, Section
+from articles.forms import ArticleAdminForm, ImageForm, ReturnToDraftActionForm, WorkflowForm
+from articles.models import (
+    WORKFLOW_FIELDS,
+    Article,
+    EditorialLogEntry,
+    Image,
+    Section,
+    TaggedArticle,
+)
 from articles.permissions import can_edit_article, can_publish
 from articles.previews import preview_url
+from articles.revisions import changes, version_contents
 from articles.services import (
     ACTIONS,
     article_archive,
@@ -78,6 +92,15 @@ class ImageAdmin(TabbedTranslationAdmin):
         return format_html('<img src="{}" alt="" width="120" style="height:auto">', image.file.url)
 
 
+# Revisions keep what editors write: texts in both languages, placement, authors and
+# tags. The workflow state is not content: restoring an old revision must never publish
+# or unpublish around the workflow's permission checks, so it stays out. Registered here,
+# not beside the models, because the translated fields exist only once modeltranslation
+# has run, which is before the admin loads.
+reversion.register(Article, exclude=WORKFLOW_FIELDS, follow=["taggedarticle_set"])
+reversion.register(TaggedArticle)
+
+
 class PublicationStateFilter(admin.SimpleListFilter):
     """Filter by workflow status, with "scheduled" told apart from "published"."""
 
@@ -106,8 +129,10 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+    form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
     list_display = ("title", "section", "state", "is_published", "published_at", "updated_at")
     list_filter = (PublicationStateFilter, "section", "published_at")
     list_select_related = ("section",)
@@ -152,9 +177,61 @@ class ArticleAdmin(TabbedTranslationAdmin):
         return can_publish(request.user)
 
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool) -> None:
-        if not change:
+        if change:
+            obj.version = F("version") + 1
+        else:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        obj.refresh_from_db(fields=["version"])
+
+    # ---- Revisions: history, comparison and restore (django-reversion)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old version's content while the article keeps its workflow state."""
+        request.workflow_state = (
+            Article.objects.filter(pk=unquote(object_id))
+            .values(*[Article._meta.get_field(name).attname for name in WORKFLOW_FIELDS])
+            .first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        # Reverting rewrote the row with the old version, whose workflow fields are
+        # defaults (they are not versioned); put today's back, in the row (inside the
+        # revert's transaction) and on the object, before the form sees either.
+        state = getattr(request, "workflow_state", None)
+        if article is not None and state:
+            Article.objects.filter(pk=article.pk).update(**state)
+            for attname, value in state.items():
+                setattr(article, attname, value)
+        return article
+
+    def compare_view(self, request: HttpRequest, object_id: str):
+        """What changed between two versions chosen on the history page."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article)
+        older = get_object_or_404(versions, pk=request.GET.get("from", ""))
+        newer = get_object_or_404(versions, pk=request.GET.get("to", ""))
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        return TemplateResponse(
+            request,
+            "admin/articles/article/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Changes between two versions"),
+                "opts": self.model._meta,
+                "original": article,
+                "older": older,
+                "newer": newer,
+                "changes": changes(version_contents(older), version_contents(newer)),
+            },
+        )
 
     # ---- Workflow buttons on the change page
 
@@ -164,6 +241,11 @@ class ArticleAdmin(TabbedTranslationAdmin):
                 "<path:object_id>/workflow/<str:action>/",
                 self.admin_site.admin_view(self.workflow_view),
                 name="articles_article_workflow",
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
             ),
             *super().get_urls(),
         ]

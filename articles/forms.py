@@ -1,11 +1,13 @@
 """Forms of the editorial workflow in the admin."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from articles.imaging import clean_upload
-from articles.models import Image
+from articles.models import Article, Image
+from articles.revisions import FieldChange, article_contents, changes, form_contents
 
 
 class WorkflowForm(forms.Form):
@@ -54,3 +56,52 @@ class ImageForm(forms.ModelForm):
         if isinstance(upload, UploadedFile):
             return clean_upload(upload)
         return upload
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form, with optimistic locking against a colleague's newer save.
+
+    The form remembers the version number it was opened at. Saving over a newer
+    version is refused, the differences are shown, and the editor's own text stays
+    in the form; ticking "save my version anyway" overwrites on purpose.
+    """
+
+    edited_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    overwrite = forms.BooleanField(
+        label=_("Save my version anyway"),
+        required=False,
+        help_text=_("Replaces what was saved meanwhile with the text in this form."),
+    )
+
+    class Meta:
+        model = Article
+        # The admin's fieldsets choose the language tabs' fields; these are the defaults.
+        fields = ["kicker", "title", "summary", "body", "section", "authors", "tags",
+                  "lead_image", "slug"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict: list[FieldChange] = []
+        self.fields["edited_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        # The admin runs the whole request in one transaction: locking the row here
+        # makes the check and the save one step, even for two editors at once.
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        if cleaned_data.get("edited_version") != current.version and not cleaned_data.get(
+            "overwrite"
+        ):
+            self.conflict = changes(article_contents(current), form_contents(cleaned_data))
+            raise ValidationError(
+                _(
+                    "This article was saved by someone else while you were editing it. "
+                    "Your text is still in the form: compare it with the saved version "
+                    "below, then save again with “Save my version anyway”, or reload "
+                    "the page to start from the saved version."
+                ),
+                code="conflict",
+            )
+        return cleaned_data

@@ -212,6 +212,8 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Raised by every save from the admin form: a form loaded at an older number is stale.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -287,6 +289,10 @@ class Article(models.Model):
     def label(self) -> str:
         """The label above the headline: the dossier, else the section name."""
         return self.kicker or (self.section.name if self.section else "")
+
+
+# The workflow state, which revisions leave out (see articles/admin.py).
+WORKFLOW_FIELDS = ("status", "published_at", "created_by", "version")
 
 
 class EditorialLogEntry(models.Model):

@@ -186,6 +186,7 @@ def test_changing_the_slug_in_the_admin_keeps_old_links_working(admin_client):
         "summary_ar": article.summary_ar, "summary_en": "", "body_ar": article.body_ar,
         "body_en": "", "section": article.section.pk, "authors": [], "tags": "",
         "lead_image": "", "status": article.status, "slug": "رابط-جديد",
+        "edited_version": article.version,
         "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
         "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
     }  # fmt: skip

@@ -1,0 +1,174 @@
+"""Revisions and edit conflicts, through the admin views as editors use them."""
+
+import re
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article, TaggedArticle
+from articles.services import article_return_to_draft
+from tests.factories import ArticleFactory, SectionFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(article: Article, **changes) -> dict:
+    """What the admin's change form posts for ``article``, with ``changes`` applied."""
+    data = {
+        "kicker_ar": article.kicker_ar or "", "kicker_en": article.kicker_en or "",
+        "title_ar": article.title_ar, "title_en": article.title_en or "",
+        "summary_ar": article.summary_ar or "", "summary_en": article.summary_en or "",
+        "body_ar": article.body_ar or "", "body_en": article.body_en or "",
+        "section": article.section_id or "", "authors": [a.pk for a in article.authors.all()],
+        "tags": ", ".join(article.tags.names()), "lead_image": article.lead_image_id or "",
+        "slug": article.slug, "edited_version": article.version,
+    }  # fmt: skip
+    return {**data, **changes}
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+@pytest.fixture
+def editor_client(client):
+    client.force_login(UserFactory(role="Editor"))
+    return client
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(title_ar="العنوان الأول", title_en="First headline", tags=["اقتصاد"])
+
+
+def save(client, article, **changes):
+    article.refresh_from_db()
+    response = client.post(change_url(article), form_data(article, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    return article
+
+
+class TestRevisions:
+    def test_every_save_keeps_a_version_with_translations_and_tags(self, editor_client, article):
+        save(editor_client, article, title_en="Second headline", tags="اقتصاد, طاقة")
+
+        versions = Version.objects.get_for_object(article)
+        assert versions.count() == 1
+        latest = versions.first()
+        assert latest.field_dict["title_en"] == "Second headline"
+        assert latest.field_dict["title_ar"] == "العنوان الأول"
+        tagged = latest.revision.version_set.filter(
+            content_type=ContentType.objects.get_for_model(TaggedArticle)
+        )
+        assert tagged.count() == 2
+
+    def test_history_compares_two_versions_word_by_word(self, editor_client, article):
+        save(editor_client, article, title_ar="العنوان الأول")
+        save(editor_client, article, title_ar="العنوان الثاني", tags="اقتصاد, طاقة")
+        older, newer = reversed(Version.objects.get_for_object(article))
+
+        history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+        compare = editor_client.get(
+            reverse("admin:articles_article_compare", args=[article.pk]),
+            {"from": older.pk, "to": newer.pk},
+        )
+
+        assert history.status_code == 200 and 'name="from"' in history.text
+        assert compare.status_code == 200
+        assert "العنوان <del>الأول</del> <ins>الثاني</ins>" in compare.text
+        assert "اقتصاد <ins>· طاقة</ins>" in compare.text
+        assert "First headline" not in compare.text  # unchanged fields are not listed
+
+    def test_restoring_a_version_is_a_new_version_and_keeps_the_workflow_state(
+        self, editor_client, article
+    ):
+        save(editor_client, article, title_ar="نسخة قديمة", tags="قديم")
+        old = Version.objects.get_for_object(article).first()
+        save(editor_client, article, title_ar="نسخة جديدة", tags="جديد")
+        article_return_to_draft(article=article, by=UserFactory(role="Editor"), note="مراجعة")
+        article.refresh_from_db()
+        revision_url = reverse("admin:articles_article_revision", args=[article.pk, old.pk])
+
+        page = editor_client.get(revision_url)
+        assert 'value="نسخة قديمة"' in page.text
+        article.refresh_from_db()
+        assert article.title_ar == "نسخة جديدة"  # looking changes nothing
+
+        response = editor_client.post(
+            revision_url, form_data(article, title_ar="نسخة قديمة", tags="قديم")
+        )
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.title_ar == "نسخة قديمة"
+        assert list(article.tags.names()) == ["قديم"]
+        assert article.status == Article.Status.DRAFT  # restoring never publishes
+        assert Version.objects.get_for_object(article).count() == 3
+
+    def test_reporter_cannot_compare_or_restore_someone_elses_article(
+        self, client, editor_client, article
+    ):
+        save(editor_client, article, title_ar="عنوان")
+        version = Version.objects.get_for_object(article).first()
+        client.force_login(UserFactory(role="Reporter"))
+
+        response = client.post(
+            reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
+            form_data(article, title_ar="تخريب"),
+        )
+
+        assert response.status_code == 403
+        article.refresh_from_db()
+        assert article.title_ar == "عنوان"
+
+
+class TestEditConflicts:
+    def test_second_editor_to_save_a_stale_form_is_told_and_loses_nothing(self, article):
+        first, second = Client(), Client()
+        first.force_login(UserFactory(role="Editor"))
+        second.force_login(UserFactory(role="Editor"))
+        # Both open the article.
+        assert 'name="edited_version" value="1"' in first.get(change_url(article)).text
+        second.get(change_url(article))
+        stale = form_data(article)
+
+        first.post(change_url(article), {**stale, "title_ar": "عنوان المحرر الأول"})
+        response = second.post(change_url(article), {**stale, "title_ar": "عنوان المحرر الثاني"})
+
+        assert response.status_code == 200
+        assert "حفظه شخص آخر" in response.text
+        article.refresh_from_db()
+        assert article.title_ar == "عنوان المحرر الأول" and article.version == 2
+        # The second editor's text is still in the form, and the difference is shown.
+        assert 'value="عنوان المحرر الثاني"' in response.text
+        conflict = response.text.split('class="conflict"')[1].split("</section>")[0]
+        assert re.search(r"<del>الأول</del>\s*<ins>الثاني</ins>", conflict)
+
+        overwrite = second.post(
+            change_url(article), {**stale, "title_ar": "عنوان المحرر الثاني", "overwrite": "on"}
+        )
+
+        assert overwrite.status_code == 302
+        article.refresh_from_db()
+        assert article.title_ar == "عنوان المحرر الثاني" and article.version == 3
+
+    def test_saving_twice_in_a_row_is_no_conflict(self, editor_client, article):
+        save(editor_client, article, title_ar="مرة")
+        save(editor_client, article, title_ar="مرتان")
+
+        assert article.title_ar == "مرتان" and article.version == 3
+
+    def test_workflow_actions_do_not_make_an_open_form_stale(self, editor_client):
+        article = ArticleFactory(in_review=True, section=SectionFactory())
+        stale = form_data(article, title_ar="بعد النشر")
+
+        editor_client.post(reverse("admin:articles_article_workflow", args=[article.pk, "publish"]))
+        response = editor_client.post(change_url(article), stale)
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.is_published and article.title_ar == "بعد النشر"
