@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,13 +15,14 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from articles.forms import ArticleAdminForm, ImageForm, ReturnToDraftActionForm, WorkflowForm
 from articles.models import (
-    WORKFLOW_FIELDS,
+    UNVERSIONED_FIELDS,
     Article,
     EditorialLogEntry,
     Image,
@@ -30,7 +31,7 @@ from articles.models import (
 )
 from articles.permissions import can_edit_article, can_publish
 from articles.previews import preview_url
-from articles.revisions import changes, version_contents
+from articles.revisions import TEXT_FIELDS, changes, version_contents
 from articles.services import (
     ACTIONS,
     article_archive,
@@ -41,10 +42,11 @@ from articles.services import (
     image_make_renditions,
     publishing_problems,
 )
+from newsroom.bilingual_admin import BilingualAdmin
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(BilingualAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_ar", "name_en")
@@ -52,7 +54,7 @@ class SectionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(BilingualAdmin):
     form = ImageForm
     list_display = (
         "thumbnail",
@@ -97,7 +99,7 @@ class ImageAdmin(TabbedTranslationAdmin):
 # or unpublish around the workflow's permission checks, so it stays out. Registered here,
 # not beside the models, because the translated fields exist only once modeltranslation
 # has run, which is before the admin loads.
-reversion.register(Article, exclude=WORKFLOW_FIELDS, follow=["taggedarticle_set"])
+reversion.register(Article, exclude=UNVERSIONED_FIELDS, follow=["taggedarticle_set"])
 reversion.register(TaggedArticle)
 
 
@@ -128,13 +130,55 @@ class PublicationStateFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset)
 
 
+TRANSLATION_STATES = {
+    "missing": "—",
+    "outdated": _("out of date"),
+    "current": _("up to date"),
+}
+
+
+class TranslationStateFilter(admin.SimpleListFilter):
+    """Find articles whose English translation is missing or older than the Arabic."""
+
+    title = _("English translation")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("missing", _("missing")),
+            ("outdated", TRANSLATION_STATES["outdated"]),
+            ("current", TRANSLATION_STATES["current"]),
+        ]
+
+    def queryset(self, request, queryset):
+        missing = Q(title_en__isnull=True) | Q(title_en="")
+        outdated = Q(original_changed_at__isnull=False) & (
+            Q(translation_changed_at__isnull=True)
+            | Q(original_changed_at__gt=F("translation_changed_at"))
+        )
+        return {
+            "missing": queryset.filter(missing),
+            "outdated": queryset.exclude(missing).filter(outdated),
+            "current": queryset.exclude(missing).exclude(outdated),
+        }.get(self.value(), queryset)
+
+
+def _edited_in(form, language: str) -> bool:
+    """Whether the form changed any translated text of the article in ``language``."""
+    return any(
+        build_localized_fieldname(field, language) in form.changed_data for field in TEXT_FIELDS
+    )
+
+
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(VersionAdmin, BilingualAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
-    list_display = ("title", "section", "state", "is_published", "published_at", "updated_at")
-    list_filter = (PublicationStateFilter, "section", "published_at")
+    list_display = (
+        "title", "section", "state", "is_published", "english", "published_at", "updated_at",
+    )  # fmt: skip
+    list_filter = (PublicationStateFilter, TranslationStateFilter, "section", "published_at")
     list_select_related = ("section",)
     search_fields = ("title_ar", "title_en", "summary_ar", "summary_en")
     date_hierarchy = "published_at"
@@ -153,6 +197,10 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     @admin.display(boolean=True, description=_("visible to readers"))
     def is_published(self, article: Article) -> bool:
         return article.is_published
+
+    @admin.display(description=_("English"))
+    def english(self, article: Article) -> str:
+        return TRANSLATION_STATES[article.translation_state]
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, article: Article) -> str:
@@ -181,6 +229,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             obj.version = F("version") + 1
         else:
             obj.created_by = request.user
+        now = timezone.now()
+        if _edited_in(form, DEFAULT_LANGUAGE):
+            obj.original_changed_at = now
+        if _edited_in(form, "en"):
+            obj.translation_changed_at = now
         super().save_model(request, obj, form, change)
         obj.refresh_from_db(fields=["version"])
 
@@ -190,7 +243,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         """Restore an old version's content while the article keeps its workflow state."""
         request.workflow_state = (
             Article.objects.filter(pk=unquote(object_id))
-            .values(*[Article._meta.get_field(name).attname for name in WORKFLOW_FIELDS])
+            .values(*[Article._meta.get_field(name).attname for name in UNVERSIONED_FIELDS])
             .first()
         )
         return super().revision_view(request, object_id, version_id, extra_context)

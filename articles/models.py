@@ -214,6 +214,14 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Raised by every save from the admin form: a form loaded at an older number is stale.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # When the Arabic original and the English translation last changed: an English text
+    # older than its original is flagged as out of date in the admin.
+    original_changed_at = models.DateTimeField(
+        _("original last changed"), null=True, blank=True, editable=False
+    )
+    translation_changed_at = models.DateTimeField(
+        _("translation last changed"), null=True, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -286,13 +294,32 @@ class Article(models.Model):
         )
 
     @property
+    def translation_state(self) -> str:
+        """``"missing"``, ``"outdated"`` (the original changed since) or ``"current"``."""
+        if not self.title_en:
+            return "missing"
+        if self.original_changed_at and (
+            self.translation_changed_at is None
+            or self.original_changed_at > self.translation_changed_at
+        ):
+            return "outdated"
+        return "current"
+
+    @property
     def label(self) -> str:
         """The label above the headline: the dossier, else the section name."""
         return self.kicker or (self.section.name if self.section else "")
 
 
-# The workflow state, which revisions leave out (see articles/admin.py).
-WORKFLOW_FIELDS = ("status", "published_at", "created_by", "version")
+# Workflow state and bookkeeping, which revisions leave out (see articles/admin.py).
+UNVERSIONED_FIELDS = (
+    "status",
+    "published_at",
+    "created_by",
+    "version",
+    "original_changed_at",
+    "translation_changed_at",
+)
 
 
 class EditorialLogEntry(models.Model):

@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.bilingual_admin import BilingualAdmin
 from newsroom.models import Publication, StaffMember
 
 admin.site.site_header = _("Newsroom")
@@ -17,7 +17,7 @@ admin.site.index_title = _("Newsroom desk")
 
 
 @admin.register(Publication)
-class PublicationAdmin(TabbedTranslationAdmin):
+class PublicationAdmin(BilingualAdmin):
     """The publication has one row: the list goes straight to its form."""
 
     fields = ("name", "tagline", "logo")
@@ -36,7 +36,7 @@ class PublicationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(TabbedTranslationAdmin):
+class StaffMemberAdmin(BilingualAdmin):
     list_display = ("name", "job_title", "masthead_role", "masthead_order", "user")
     list_editable = ("masthead_order",)
     list_filter = ("masthead_role",)

@@ -2,13 +2,13 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.bilingual_admin import BilingualAdmin
 from ticker.models import TickerItem
 
 
 @admin.register(TickerItem)
-class TickerItemAdmin(TabbedTranslationAdmin):
+class TickerItemAdmin(BilingualAdmin):
     list_display = ("text", "is_breaking", "order", "starts_at", "ends_at", "is_live")
     list_editable = ("is_breaking", "order")
     list_filter = ("is_breaking",)

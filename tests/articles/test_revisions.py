@@ -172,3 +172,41 @@ class TestEditConflicts:
         assert response.status_code == 302
         article.refresh_from_db()
         assert article.is_published and article.title_ar == "بعد النشر"
+
+
+class TestBilingualEditing:
+    def test_english_inputs_are_left_to_right_and_arabic_right_to_left(
+        self, editor_client, article
+    ):
+        page = editor_client.get(change_url(article)).text
+
+        assert re.search(r'<input[^>]*name="title_en"[^>]*', page).group(0).count('dir="ltr"') == 1
+        assert 'lang="en"' in re.search(r'<input[^>]*name="title_en"[^>]*', page).group(0)
+        assert 'dir="rtl"' in re.search(r'<input[^>]*name="title_ar"[^>]*', page).group(0)
+        assert 'dir="rtl"' in re.search(r'<textarea[^>]*name="summary_ar"[^>]*', page).group(0)
+
+    def test_english_is_flagged_out_of_date_when_the_arabic_changes_after_it(self, editor_client):
+        article = ArticleFactory(title_ar="العنوان", title_en="The headline")
+        changelist = reverse("admin:articles_article_changelist")
+
+        def outdated() -> list[int]:
+            listing = editor_client.get(changelist, {"english": "outdated"})
+            return [a.pk for a in listing.context["cl"].result_list]
+
+        save(editor_client, article, title_en="The headline, revised")
+        assert article.translation_state == "current" and outdated() == []
+
+        save(editor_client, article, title_ar="العنوان بعد التعديل")
+        assert article.translation_state == "outdated" and outdated() == [article.pk]
+        assert "قديمة" in editor_client.get(changelist).text
+
+        save(editor_client, article, title_en="The edited headline")
+        assert article.translation_state == "current" and outdated() == []
+
+    def test_article_without_english_is_listed_as_missing(self, editor_client):
+        ArticleFactory(title_ar="بلا ترجمة")
+        changelist = reverse("admin:articles_article_changelist")
+
+        missing = editor_client.get(changelist, {"english": "missing"}).context["cl"].result_list
+
+        assert [a.title_ar for a in missing] == ["بلا ترجمة"]

@@ -1,0 +1,21 @@
+"""The base of every admin that edits translated fields."""
+
+from django.http import HttpRequest
+from django.utils.translation import get_language_info
+from modeltranslation.admin import TabbedTranslationAdmin
+
+
+class BilingualAdmin(TabbedTranslationAdmin):
+    """A tab per language, each input marked with its own language and direction.
+
+    Arabic inputs are right-to-left and English ones left-to-right in the same
+    form, whatever the admin's own language, so typing and proofreading work.
+    """
+
+    def formfield_for_dbfield(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # set on modeltranslation's fields
+        if field is not None and language:
+            direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+            field.widget.attrs.update({"lang": language, "dir": direction})
+        return field
