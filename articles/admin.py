@@ -1,5 +1,7 @@
 """Admin for sections, the image library and articles."""
 
+from datetime import timedelta
+
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -190,9 +192,13 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         (None, {"fields": ("kicker", "title", "summary", "body")}),
         (_("Placement"), {"fields": ("section", "authors", "tags", "lead_image")}),
         (_("Publishing"), {"fields": ("status", "published_at")}),
+        (_("Home page"), {"fields": ("lead_until", "featured_until")}),
         (_("Advanced"), {"classes": ("collapse",), "fields": ("slug",)}),
     )
-    actions = ["submit_selected", "publish_selected", "archive_selected", "return_selected"]
+    actions = [
+        "submit_selected", "publish_selected", "archive_selected", "return_selected",
+        "feature_selected",
+    ]  # fmt: skip
 
     @admin.display(boolean=True, description=_("visible to readers"))
     def is_published(self, article: Article) -> bool:
@@ -210,6 +216,12 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         return article.get_status_display()
 
     # ---- Permissions: reporters edit their own drafts; publishing needs its permission
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request.user):
+            readonly += ["lead_until", "featured_until"]  # placing stories is the editors' call
+        return readonly
 
     def has_change_permission(self, request: HttpRequest, obj: Article | None = None) -> bool:
         if obj is None:
@@ -375,6 +387,17 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
                 "form": form,
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             },
+        )
+
+    @admin.action(description=_("Pin selected articles to the home page for a day"),
+                  permissions=["publish"])  # fmt: skip
+    def feature_selected(self, request, queryset):
+        count = queryset.update(featured_until=timezone.now() + timedelta(days=1))
+        self.message_user(
+            request,
+            ngettext("%(count)d article pinned.", "%(count)d articles pinned.", count)
+            % {"count": count},
+            messages.SUCCESS,
         )
 
     def _bulk(self, request, queryset, action, **options) -> None:

@@ -201,6 +201,21 @@ class Article(models.Model):
             "left empty, publishing sets it to now."
         ),
     )
+    lead_until = models.DateTimeField(
+        _("lead story until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Shows the article as the home page's lead story until this time. "
+            "Otherwise the newest article leads."
+        ),
+    )
+    featured_until = models.DateTimeField(
+        _("featured until"),
+        null=True,
+        blank=True,
+        help_text=_("Pins the article to the top of the home page until this time."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -315,6 +330,8 @@ class Article(models.Model):
 UNVERSIONED_FIELDS = (
     "status",
     "published_at",
+    "lead_until",
+    "featured_until",
     "created_by",
     "version",
     "original_changed_at",

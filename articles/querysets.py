@@ -16,6 +16,13 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def curated_for_home(self) -> "ArticleQuerySet":
+        """Published articles an editor has made the lead story or pinned, still in force."""
+        now = timezone.now()
+        return self.published().filter(
+            models.Q(lead_until__gt=now) | models.Q(featured_until__gt=now)
+        )
+
     def in_section(self, section) -> "ArticleQuerySet":
         return self.filter(section=section)
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -32,20 +33,43 @@ class ArticleListView(ListView):
 
 
 class HomeView(ArticleListView):
+    """The lead story, pinned articles, the newest ones, and the latest of each section.
+
+    The lead is the story an editor chose, else the newest; pinned stories come
+    next and leave the chronological list while their pin lasts.
+    """
+
     template_name = "articles/home.html"
     latest_count = 8
     per_section = 4
+    featured_count = 4
+
+    def articles(self) -> QuerySet[Article]:
+        self.curated = list(Article.objects.curated_for_home().for_listing().newest_first())
+        return super().articles().exclude(pk__in=[a.pk for a in self.curated])
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        if context["page_obj"].number == 1:
-            context["latest"] = (
-                Article.objects.published().for_listing().newest_first()[: self.latest_count]
-            )
-            context["section_blocks"] = _group_by_section(
+        articles = list(context["articles"])
+        if context["page_obj"].number > 1:
+            return {**context, "lead_story": None, "cards": articles}
+        now = timezone.now()
+        chosen = [a for a in self.curated if a.lead_until and a.lead_until > now]
+        featured = [a for a in self.curated if a not in chosen[:1]][: self.featured_count]
+        if chosen:
+            lead, rest = chosen[0], articles
+        else:
+            lead, rest = (articles[0], articles[1:]) if articles else (None, [])
+        return {
+            **context,
+            "lead_story": lead,
+            "cards": [*featured, *rest],
+            "featured": featured,
+            "latest": Article.objects.published().for_listing().newest_first()[: self.latest_count],
+            "section_blocks": _group_by_section(
                 Article.objects.newest_per_section(self.per_section)
-            )
-        return context
+            ),
+        }
 
 
 class SectionView(ArticleListView):
