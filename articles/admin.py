@@ -9,6 +9,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from js_asset import Media
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
@@ -342,6 +344,8 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         return HttpResponseRedirect(change_url)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The body editor's import map is an inline script: give it this request's nonce.
+        context["media"] = Media.from_media(context["media"], nonce=get_nonce(request))
         if obj is not None:
             context["workflow"] = {
                 "preview_url": (

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.imaging import clean_upload
 from articles.models import Article, Image
@@ -58,6 +59,31 @@ class ImageForm(forms.ModelForm):
         return upload
 
 
+# What the body editor offers; articles.sanitize enforces the same allow-list on save.
+BODY_EDITOR = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3, 4]},
+        "BulletList": True,
+        "OrderedList": True,
+        "ListItem": True,
+        "Blockquote": True,
+        "Link": {"protocols": ["http", "https", "mailto"]},
+        "HardBreak": True,
+        "HorizontalRule": True,
+        "Figure": True,
+        "Caption": True,
+        "Image": True,
+        "History": True,
+    }
+}
+
+
+def body_editor() -> AdminProseEditorWidget:
+    return AdminProseEditorWidget(config=BODY_EDITOR, preset="configurable")
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, with optimistic locking against a colleague's newer save.
 
@@ -78,6 +104,7 @@ class ArticleAdminForm(forms.ModelForm):
         # The admin's fieldsets choose the language tabs' fields; these are the defaults.
         fields = ["kicker", "title", "summary", "body", "section", "authors", "tags",
                   "lead_image", "slug"]  # fmt: skip
+        widgets = {"body_ar": body_editor(), "body_en": body_editor()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """The allow-list that article bodies are cleaned to before they are stored."""
 
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a",
@@ -26,4 +27,17 @@ def sanitize_body(html: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_own_images_only,
     )
+
+
+def _own_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """Keep an image's address only when it points at our own media library.
+
+    A body must not load pictures from other sites: they would track readers and
+    could change after publication.
+    """
+    if tag == "img" and attribute == "src":
+        media = "/" + settings.MEDIA_URL.lstrip("/")
+        return value if value.startswith(media) and ".." not in value else None
+    return value

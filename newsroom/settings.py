@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "reversion",
+    "django_prose_editor",
     "newsroom",
     "articles",
     "ticker",
@@ -98,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "newsroom.context_processors.publication",
             ],
         },
@@ -195,10 +197,12 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # Everything the site and the admin load is served from our own origin. Inline style
-# attributes are allowed (admin widgets, the ticker's item count); scripts never inline.
+# attributes are allowed (admin widgets, the ticker's item count); an inline script
+# runs only with this request's nonce.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    # The nonce admits the rich-text editor's inline import map, and nothing else.
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:", *env_list("CSP_EXTRA_IMAGE_SOURCES", [])],
     "font-src": [CSP.SELF],

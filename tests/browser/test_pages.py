@@ -178,4 +178,16 @@ def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seed
     assert not page.locator("#id_title_en").is_visible()
     page.locator(".ui-tabs:has(#id_title_ar)").get_by_role("tab", name="en").click()
     assert page.locator("#id_title_en").is_visible()
+    # The body is a rich-text editor (loaded under the nonce), Arabic right-to-left,
+    # English left-to-right.
+    arabic_body = page.locator(".prose-editor:has(#id_body_ar) .ProseMirror[contenteditable]")
+    assert arabic_body.get_attribute("contenteditable") == "true"
+    assert "السياق" in arabic_body.inner_text() or arabic_body.locator("h2").count() >= 2
+    assert arabic_body.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    english_body = page.locator(".prose-editor:has(#id_body_en) .ProseMirror[contenteditable]")
+    assert english_body.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    arabic_body.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" نص جديد")
+    assert "نص جديد" in arabic_body.inner_text()
     page.screenshot(path=ARTIFACTS / "admin-article.png", full_page=True)
