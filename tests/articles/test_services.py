@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, EditorialLogEntry
 from articles.services import (
+    ACTIONS,
     article_archive,
     article_publish,
     article_return_to_draft,
@@ -187,3 +188,48 @@ def test_roles_build_on_each_other():
     assert not editor.has_perm("articles.change_section")
     assert chief.has_perm("articles.change_section")
     assert chief.has_perm("newsroom.change_publication") and chief.has_perm("auth.add_user")
+
+
+# Every action, from every state, by every role: True means it succeeds, False that it is
+# refused (permission or state) and changes nothing.
+MATRIX = [
+    # (role, starting trait, action, succeeds)
+    ("Reporter", "draft", "submit", True),
+    ("Reporter", "draft", "publish", False),
+    ("Reporter", "in_review", "publish", False),
+    ("Reporter", "in_review", "return_to_draft", False),
+    ("Reporter", "published", "archive", False),
+    ("Editor", "draft", "submit", True),
+    ("Editor", "draft", "publish", True),
+    ("Editor", "in_review", "publish", True),
+    ("Editor", "in_review", "submit", False),
+    ("Editor", "in_review", "return_to_draft", True),
+    ("Editor", "published", "publish", False),
+    ("Editor", "published", "archive", True),
+    ("Editor", "published", "return_to_draft", True),
+    ("Editor", "scheduled", "publish", True),
+    ("Editor", "archived", "archive", False),
+    ("Editor", "archived", "return_to_draft", True),
+    ("Editor", "archived", "publish", False),
+    ("Editor-in-chief", "in_review", "publish", True),
+    ("Editor-in-chief", "published", "archive", True),
+]
+
+
+@pytest.mark.parametrize(("role", "trait", "action", "succeeds"), MATRIX)
+def test_every_transition_is_allowed_or_refused_by_role_and_state(role, trait, action, succeeds):
+    user = UserFactory(role=role)
+    traits = {} if trait == "published" else {trait: True}
+    article = ArticleFactory(created_by=user, **traits)
+    before = (article.status, article.published_at)
+    options = {"note": "سبب"} if action == "return_to_draft" else {}
+
+    if succeeds:
+        ACTIONS[action](article=article, by=user, **options)
+        assert EditorialLogEntry.objects.filter(article=article, actor=user).count() == 1
+    else:
+        with pytest.raises((PermissionDenied, ValidationError)):
+            ACTIONS[action](article=article, by=user, **options)
+        article.refresh_from_db()
+        assert (article.status, article.published_at) == before
+        assert not EditorialLogEntry.objects.exists()
