@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.middleware.csp import get_nonce
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -83,6 +82,17 @@ class ImageAdmin(BilingualAdmin):
         "height",
         "uploaded_by",
     )
+
+    def has_change_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
+        # Reporters change their own uploads; editors any image (it may lead a live story).
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.uploaded_by_id == request.user.pk or can_publish(request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or obj.uploaded_by_id == request.user.pk or can_publish(request.user)
 
     def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
         if not change:
@@ -254,13 +264,32 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
     # ---- Revisions: history, comparison and restore (django-reversion)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an old version's content while the article keeps its workflow state."""
+        """Restore an old version's content while the article keeps its workflow state.
+
+        The version must be one of this article's own, and restoring needs the right
+        to edit the article as it is now, checked before anything is reverted.
+        """
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not Version.objects.get_for_object(article).filter(pk=version_id).exists():
+            raise Http404
+        if request.method == "POST" and not self.has_change_permission(request, article):
+            raise PermissionDenied
         request.workflow_state = (
-            Article.objects.filter(pk=unquote(object_id))
+            Article.objects.filter(pk=article.pk)
             .values(*[Article._meta.get_field(name).attname for name in UNVERSIONED_FIELDS])
             .first()
         )
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """Bring back a deleted article (as a draft); versions of live articles are not here."""
+        if not Version.objects.get_deleted(Article).filter(pk=version_id).exists():
+            raise Http404
+        if not (self.has_add_permission(request) and can_publish(request.user)):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
@@ -282,8 +311,11 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = Version.objects.get_for_object(article)
-        older = get_object_or_404(versions, pk=request.GET.get("from", ""))
-        newer = get_object_or_404(versions, pk=request.GET.get("to", ""))
+        try:
+            older = versions.get(pk=int(request.GET.get("from", "")))
+            newer = versions.get(pk=int(request.GET.get("to", "")))
+        except (ValueError, Version.DoesNotExist):
+            raise Http404 from None
         if older.revision.date_created > newer.revision.date_created:
             older, newer = newer, older
         return TemplateResponse(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -96,12 +97,12 @@ class Image(models.Model):
     def __str__(self) -> str:
         return self.caption or self.alt_text or self.file.name
 
-    @property
+    @cached_property
     def jpeg_srcset(self) -> str:
         """Resized copies for ``srcset``, the original as the widest candidate."""
         return self._srcset("jpeg", original=True)
 
-    @property
+    @cached_property
     def webp_srcset(self) -> str:
         return self._srcset("webp", original=False)
 

@@ -45,26 +45,28 @@ class HomeView(ArticleListView):
     featured_count = 4
 
     def articles(self) -> QuerySet[Article]:
-        self.curated = list(Article.objects.curated_for_home().for_listing().newest_first())
-        return super().articles().exclude(pk__in=[a.pk for a in self.curated])
+        curated = list(Article.objects.curated_for_home().for_listing().newest_first())
+        now = timezone.now()
+        self.chosen_lead = next((a for a in curated if a.lead_until and a.lead_until > now), None)
+        self.featured = [a for a in curated if a != self.chosen_lead][: self.featured_count]
+        # Only the stories shown on top leave the list; any further pins keep their place.
+        shown = [a.pk for a in [self.chosen_lead, *self.featured] if a is not None]
+        return super().articles().exclude(pk__in=shown)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         articles = list(context["articles"])
         if context["page_obj"].number > 1:
             return {**context, "lead_story": None, "cards": articles}
-        now = timezone.now()
-        chosen = [a for a in self.curated if a.lead_until and a.lead_until > now]
-        featured = [a for a in self.curated if a not in chosen[:1]][: self.featured_count]
-        if chosen:
-            lead, rest = chosen[0], articles
+        if self.chosen_lead:
+            lead, rest = self.chosen_lead, articles
         else:
             lead, rest = (articles[0], articles[1:]) if articles else (None, [])
         return {
             **context,
             "lead_story": lead,
-            "cards": [*featured, *rest],
-            "featured": featured,
+            "cards": [*self.featured, *rest],
+            "featured": self.featured,
             "latest": Article.objects.published().for_listing().newest_first()[: self.latest_count],
             "section_blocks": _group_by_section(
                 Article.objects.newest_per_section(self.per_section)

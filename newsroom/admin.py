@@ -1,7 +1,8 @@
 """Admin for the publication and its staff (the masthead and bylines)."""
 
 from django.contrib import admin
-from django.contrib.auth.admin import GroupAdmin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
@@ -62,3 +63,29 @@ class RoleAdmin(GroupAdmin):
     @admin.display(description=_("role"), ordering="name")
     def role(self, group: Group) -> str:
         return gettext(group.name)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffAccountAdmin(UserAdmin):
+    """Staff accounts. Only superusers grant superuser status or single permissions,
+    and only they edit a superuser, so the editor-in-chief cannot raise their own rights."""
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            readonly += ["is_superuser", "user_permissions"]
+        return readonly
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)

@@ -82,3 +82,15 @@ def test_editor_pins_articles_for_a_day_from_the_list(client, newest_first):
     newest_first[4].refresh_from_db()
     assert hours(23) < newest_first[4].featured_until < hours(25)
     assert client.get("/").context["cards"][0] == newest_first[4]
+
+
+def test_pins_beyond_those_shown_on_top_keep_their_place_in_the_list(client, newest_first):
+    pinned = [
+        ArticleFactory(published_at=hours(-10 - n), featured_until=hours(5)) for n in range(6)
+    ]
+
+    context = client.get("/").context
+    shown = [context["lead_story"], *context["cards"]]
+
+    assert all(article in shown for article in pinned)
+    assert context["cards"][:4] == pinned[:4]

@@ -3,14 +3,16 @@
 import re
 
 import pytest
+import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
+from taggit.models import Tag
 
 from articles.models import Article, TaggedArticle
 from articles.services import article_return_to_draft
-from tests.factories import ArticleFactory, SectionFactory, UserFactory
+from tests.factories import ArticleFactory, SectionFactory, StaffMemberFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,14 +85,17 @@ class TestRevisions:
         assert "اقتصاد <ins>· طاقة</ins>" in compare.text
         assert "First headline" not in compare.text  # unchanged fields are not listed
 
+    @pytest.mark.parametrize("unpublish_after", [False, True])
     def test_restoring_a_version_is_a_new_version_and_keeps_the_workflow_state(
-        self, editor_client, article
+        self, editor_client, article, unpublish_after
     ):
         save(editor_client, article, title_ar="نسخة قديمة", tags="قديم")
         old = Version.objects.get_for_object(article).first()
         save(editor_client, article, title_ar="نسخة جديدة", tags="جديد")
-        article_return_to_draft(article=article, by=UserFactory(role="Editor"), note="مراجعة")
+        if unpublish_after:
+            article_return_to_draft(article=article, by=UserFactory(role="Editor"), note="مراجعة")
         article.refresh_from_db()
+        state_before = (article.status, article.published_at, article.created_by_id)
         revision_url = reverse("admin:articles_article_revision", args=[article.pk, old.pk])
 
         page = editor_client.get(revision_url)
@@ -106,12 +111,11 @@ class TestRevisions:
         article.refresh_from_db()
         assert article.title_ar == "نسخة قديمة"
         assert list(article.tags.names()) == ["قديم"]
-        assert article.status == Article.Status.DRAFT  # restoring never publishes
+        # Restoring never publishes or unpublishes: status and time are as they were.
+        assert (article.status, article.published_at, article.created_by_id) == state_before
         assert Version.objects.get_for_object(article).count() == 3
 
-    def test_reporter_cannot_compare_or_restore_someone_elses_article(
-        self, client, editor_client, article
-    ):
+    def test_reporter_cannot_restore_someone_elses_article(self, client, editor_client, article):
         save(editor_client, article, title_ar="عنوان")
         version = Version.objects.get_for_object(article).first()
         client.force_login(UserFactory(role="Reporter"))
@@ -124,6 +128,67 @@ class TestRevisions:
         assert response.status_code == 403
         article.refresh_from_db()
         assert article.title_ar == "عنوان"
+
+    def test_author_removed_from_an_article_cannot_edit_it_through_an_old_version(
+        self, client, editor_client
+    ):
+        reporter = UserFactory(role="Reporter")
+        member = StaffMemberFactory(user=reporter)
+        article = ArticleFactory(draft=True, authors=[member])
+        save(editor_client, article, title_ar="بقلم المراسل")
+        old = Version.objects.get_for_object(article).first()
+        save(editor_client, article, title_ar="أعيد إسناده", authors=[])
+        client.force_login(reporter)
+
+        response = client.post(
+            reverse("admin:articles_article_revision", args=[article.pk, old.pk]),
+            form_data(article, title_ar="تعديل من المراسل المبعد", authors=[member.pk]),
+        )
+
+        assert response.status_code == 403
+        article.refresh_from_db()
+        assert article.title_ar == "أعيد إسناده"
+
+    def test_a_version_of_something_else_is_not_restored_through_this_article(self, editor_client):
+        # The attack: a tag assignment of another, published article, saved in that
+        # article's revision under an id equal to this draft's id, posted to the
+        # draft's "restore" address. Reverting it would rewrite the other article.
+        other = ArticleFactory(title_ar="خبر آخر منشور")
+        draft = ArticleFactory(draft=True)
+        TaggedArticle.objects.filter(pk=draft.pk).delete()
+        tagged = TaggedArticle.objects.create(
+            pk=draft.pk, content_object=other, tag=Tag.objects.create(name="وسم", slug="وسم")
+        )
+        with reversion.create_revision():
+            reversion.add_to_revision(other)
+            reversion.add_to_revision(tagged)
+        article_version = Version.objects.get_for_object(other).get()
+        tag_version = Version.objects.get_for_object(tagged).get()
+        assert tag_version.object_id == str(draft.pk)
+
+        for version in [article_version, tag_version]:
+            url = reverse("admin:articles_article_revision", args=[draft.pk, version.pk])
+            assert editor_client.post(url, form_data(draft)).status_code == 404
+        other.refresh_from_db()
+        assert other.is_published and other.title_ar == "خبر آخر منشور"
+
+    def test_recovery_is_only_for_deleted_articles(self, editor_client, article):
+        save(editor_client, article, title_ar="نسخة")
+        live_version = Version.objects.get_for_object(article).first()
+
+        response = editor_client.post(
+            reverse("admin:articles_article_recover", args=[live_version.pk]), form_data(article)
+        )
+
+        assert response.status_code == 404
+        article.refresh_from_db()
+        assert article.is_published
+
+    @pytest.mark.parametrize("ids", [{"from": "x", "to": "y"}, {"from": "", "to": ""}, {}])
+    def test_compare_with_bad_version_ids_is_404(self, editor_client, article, ids):
+        url = reverse("admin:articles_article_compare", args=[article.pk])
+
+        assert editor_client.get(url, ids).status_code == 404
 
 
 class TestEditConflicts:

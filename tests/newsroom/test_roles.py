@@ -4,7 +4,12 @@ import pytest
 from django.urls import reverse
 
 from newsroom.models import Publication, StaffMember
-from tests.factories import StaffMemberFactory, TickerItemFactory, UserFactory
+from tests.factories import (
+    ImageFactory,
+    StaffMemberFactory,
+    TickerItemFactory,
+    UserFactory,
+)
 from ticker.models import TickerItem
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +89,33 @@ def test_editor_ticker_list_is_reorderable(client):
     page = client.get(reverse("admin:ticker_tickeritem_changelist")).text
 
     assert 'name="form-0-order"' in page and 'name="form-0-is_breaking"' in page
+
+
+IMAGE_FIELDS = {"alt_text_ar": "وصف", "alt_text_en": "", "caption_ar": "تعليق جديد",
+                "caption_en": "", "credit_ar": "", "credit_en": ""}  # fmt: skip
+
+
+def test_reporters_change_only_their_own_images(client):
+    reporter = UserFactory(role="Reporter")
+    own, others = ImageFactory(uploaded_by=reporter), ImageFactory(caption_ar="تعليق أصلي")
+    client.force_login(reporter)
+
+    refused = client.post(reverse("admin:articles_image_change", args=[others.pk]), IMAGE_FIELDS)
+    allowed = client.post(reverse("admin:articles_image_change", args=[own.pk]), IMAGE_FIELDS)
+
+    assert refused.status_code == 403 and allowed.status_code == 302
+    others.refresh_from_db()
+    assert others.caption_ar == "تعليق أصلي"
+
+
+def test_editor_in_chief_cannot_make_anyone_a_superuser(client):
+    chief = UserFactory(role="Editor-in-chief")
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(chief)
+
+    own_page = client.get(reverse("admin:auth_user_change", args=[chief.pk])).text
+    superuser_page = client.get(reverse("admin:auth_user_change", args=[superuser.pk]))
+
+    assert 'name="is_superuser"' not in own_page and 'name="user_permissions"' not in own_page
+    assert 'name="is_superuser"' not in superuser_page.text
+    assert 'name="username"' not in superuser_page.text  # shown read-only, not editable
