@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from js_asset import Media
-from modeltranslation.settings import DEFAULT_LANGUAGE
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -177,11 +177,17 @@ class TranslationStateFilter(admin.SimpleListFilter):
         }.get(self.value(), queryset)
 
 
-def _edited_in(form, language: str) -> bool:
-    """Whether the form changed any translated text of the article in ``language``."""
-    return any(
-        build_localized_fieldname(field, language) in form.changed_data for field in TEXT_FIELDS
-    )
+def _edited_in(request: HttpRequest, obj: Article, form, language: str) -> bool:
+    """Whether this save changes any translated text of the article in ``language``.
+
+    A restore starts its form from the old version, so the form sees no change; the
+    texts as they were before the restore tell instead.
+    """
+    names = [build_localized_fieldname(field, language) for field in TEXT_FIELDS]
+    before = getattr(request, "texts_before_restore", None)
+    if before is not None:
+        return any(getattr(obj, name) != before[name] for name in names)
+    return any(name in form.changed_data for name in names)
 
 
 @admin.register(Article)
@@ -254,9 +260,9 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         else:
             obj.created_by = request.user
         now = timezone.now()
-        if _edited_in(form, DEFAULT_LANGUAGE):
+        if _edited_in(request, obj, form, DEFAULT_LANGUAGE):
             obj.original_changed_at = now
-        if _edited_in(form, "en"):
+        if _edited_in(request, obj, form, "en"):
             obj.translation_changed_at = now
         super().save_model(request, obj, form, change)
         obj.refresh_from_db(fields=["version"])
@@ -276,6 +282,13 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
             raise Http404
         if request.method == "POST" and not self.has_change_permission(request, article):
             raise PermissionDenied
+        request.texts_before_restore = {
+            build_localized_fieldname(field, language): getattr(
+                article, build_localized_fieldname(field, language)
+            )
+            for field in TEXT_FIELDS
+            for language in AVAILABLE_LANGUAGES
+        }
         request.workflow_state = (
             Article.objects.filter(pk=article.pk)
             .values(*[Article._meta.get_field(name).attname for name in UNVERSIONED_FIELDS])

@@ -268,6 +268,23 @@ class TestBilingualEditing:
         save(editor_client, article, title_en="The edited headline")
         assert article.translation_state == "current" and outdated() == []
 
+    def test_restoring_an_older_arabic_text_flags_the_english_as_out_of_date(self, editor_client):
+        article = ArticleFactory(title_ar="العنوان الأول", title_en="The headline")
+        save(editor_client, article, title_ar="العنوان الأول")
+        old = Version.objects.get_for_object(article).first()
+        save(editor_client, article, title_ar="العنوان الثاني")
+        save(editor_client, article, title_en="The second headline")
+        assert article.translation_state == "current"
+
+        editor_client.post(
+            reverse("admin:articles_article_revision", args=[article.pk, old.pk]),
+            form_data(article, title_ar="العنوان الأول", title_en="The second headline"),
+        )
+
+        article.refresh_from_db()
+        assert article.title_ar == "العنوان الأول"
+        assert article.translation_state == "outdated"
+
     def test_article_without_english_is_listed_as_missing(self, editor_client):
         ArticleFactory(title_ar="بلا ترجمة")
         changelist = reverse("admin:articles_article_changelist")
