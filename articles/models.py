@@ -16,7 +16,15 @@ from taggit.models import TaggedItemBase
 
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
+from articles.search_index import searchable_texts
 from newsroom.slugs import fill_slug, unicode_slug_field
+
+# Translated fields whose text is searched; saving any of them rebuilds the search entries.
+SEARCHED_FIELDS = {
+    build_localized_fieldname(field, code)
+    for field in ("title", "summary", "body")
+    for code in AVAILABLE_LANGUAGES
+} | {"title", "summary", "body"}
 
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -270,9 +278,25 @@ class Article(models.Model):
             body_field = build_localized_fieldname("body", code)
             setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(update_fields) & SEARCHED_FIELDS:
+            self.update_search_entries()
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def update_search_entries(self) -> None:
+        """Rebuild the normalized words search finds this article by, per language.
+
+        The original language always has an entry; a translation has one once its
+        headline is written, so English searches find translated articles only.
+        """
+        for code in AVAILABLE_LANGUAGES:
+            texts = searchable_texts(self, code)
+            if texts is None:
+                ArticleSearch.objects.filter(article=self, language=code).delete()
+            else:
+                ArticleSearch.objects.update_or_create(article=self, language=code, defaults=texts)
 
     def clean(self) -> None:
         # Forms validate the "published has a time" constraint before save() runs.
@@ -325,6 +349,33 @@ class Article(models.Model):
     def label(self) -> str:
         """The label above the headline: the dossier, else the section name."""
         return self.kicker or (self.section.name if self.section else "")
+
+
+class ArticleSearch(models.Model):
+    """An article's words in one language, normalized for search (``newsroom.arabic``).
+
+    Rebuilt whenever the article's text is saved. PostgreSQL searches it through a
+    GIN expression index, SQLite through an FTS5 table kept in step by triggers
+    (migration 0008).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
+    language = models.CharField(max_length=8)
+    title = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="one_search_entry_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} [{self.language}]"
 
 
 # Workflow state and bookkeeping, which revisions leave out (see articles/admin.py).

@@ -1,11 +1,10 @@
 """What changed between two saved versions of an article, word by word."""
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -14,12 +13,12 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from articles.models import Article, Image, Section, TaggedArticle
+from articles.sanitize import plain_text
 from newsroom.models import StaffMember
 
 TEXT_FIELDS = ("kicker", "title", "summary", "body")
 # Set apart by spaces, so the word diff sees each tag or name on its own.
 LIST_SEPARATOR = " · "
-BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption)>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,11 +89,6 @@ def word_diff(before: str, after: str) -> SafeString:
         if op == "equal":
             parts.append(escape(" ".join(old[i1:i2])))
     return mark_safe(" ".join(parts))  # every piece above is escaped
-
-
-def plain_text(html: str) -> str:
-    """Body HTML as the words a reader sees, one block a line."""
-    return strip_tags(BLOCK_END.sub("\n", html or "")).strip()
 
 
 def _text_field_names() -> list[str]:

@@ -1,7 +1,10 @@
 """The allow-list that article bodies are cleaned to before they are stored."""
 
+import re
+
 import nh3
 from django.conf import settings
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a",
@@ -41,3 +44,11 @@ def _own_images_only(tag: str, attribute: str, value: str) -> str | None:
         media = "/" + settings.MEDIA_URL.lstrip("/")
         return value if value.startswith(media) and ".." not in value else None
     return value
+
+
+BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption)>", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """Body HTML as the words a reader sees, one block a line."""
+    return strip_tags(BLOCK_END.sub("\n", html or "")).strip()
