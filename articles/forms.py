@@ -7,8 +7,26 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.imaging import clean_upload
-from articles.models import Article, Image
+from articles.models import Article, Image, Section
 from articles.revisions import FieldChange, article_contents, changes, form_contents
+
+
+class SearchForm(forms.Form):
+    """The reader's search: words, and optionally a section and a date range."""
+
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    section = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Section.objects.all(),
+        required=False,
+        empty_label=_("All sections"),
+    )
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class WorkflowForm(forms.Form):

@@ -14,4 +14,5 @@ urlpatterns = [
     path("news/<int:pk>/", public_cache(views.article_detail), name="detail-short"),
     path("news/<int:pk>/<str:slug>/", public_cache(views.article_detail), name="detail"),
     path("preview/<str:token>/", views.article_preview, name="preview"),
+    path("search/", public_cache(views.search), name="search"),
 ]

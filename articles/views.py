@@ -1,16 +1,25 @@
 """Public pages: home, section, tag, author and article."""
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from articles.forms import SearchForm
 from articles.models import Article, Section
 from articles.previews import article_from_token
+from articles.sanitize import plain_text
+from articles.search import find, highlight, parse_query, snippet
 from newsroom.models import StaffMember
 
 
@@ -153,3 +162,63 @@ def _group_by_section(articles: QuerySet[Article]) -> list[tuple[Section, list[A
             blocks.append((article.section, []))
         blocks[-1][1].append(article)
     return blocks
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article: Article
+    title: SafeString
+    snippet: SafeString
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search published articles in the page's language; never an error page for odd input."""
+    form = SearchForm(request.GET)
+    query, matches = parse_query(""), []
+    if form.is_valid():
+        data = form.cleaned_data
+        query = parse_query(data["q"])
+        matches = find(
+            query,
+            language=get_language(),
+            section_id=data["section"].pk if data["section"] else None,
+            since=_start_of(data["since"]),
+            until=_start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
+        )
+    paginator = Paginator(matches, settings.ARTICLES_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404 from None
+    articles = Article.objects.select_related("section", "lead_image").in_bulk(
+        [match.article_id for match in page]
+    )
+    words = query.words
+    hits = [
+        SearchHit(
+            article=article,
+            title=highlight(article.title, words),
+            snippet=snippet(plain_text(article.body) or article.summary, words),
+        )
+        for match in page
+        if (article := articles.get(match.article_id))
+    ]
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "form": form,
+            "searched": bool(query),
+            "hits": hits,
+            "page_obj": page,
+            "paginator": paginator,
+            "is_paginated": paginator.num_pages > 1,
+        },
+    )
+
+
+def _start_of(day: date | None) -> datetime | None:
+    """Midnight at the start of ``day`` in the publication's time zone."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.combine(day, time.min))
