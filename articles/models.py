@@ -354,9 +354,9 @@ class Article(models.Model):
 class ArticleSearch(models.Model):
     """An article's words in one language, normalized for search (``newsroom.arabic``).
 
-    Rebuilt whenever the article's text is saved. PostgreSQL searches it through a
-    GIN expression index, SQLite through an FTS5 table kept in step by triggers
-    (migration 0008).
+    Rebuilt whenever the article's text is saved. On PostgreSQL the table also has
+    a generated, GIN-indexed ``tsvector`` column; on SQLite an FTS5 table is kept
+    in step by triggers (both created by migration 0008).
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
