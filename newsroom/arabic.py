@@ -50,11 +50,14 @@ CONJUNCTION = "و"
 def normalize(text: str) -> str:
     """Return ``text`` as space-separated search words (see the module's notes).
 
-    Never raises on any string; the result is never longer than the NFKC form of
-    the input, and ``normalize(normalize(t)) == normalize(t)``.
+    Never raises on any string; the result is at most three times as long as the
+    NFKC form of the input (case folding turns «ß» into "ss"), and
+    ``normalize(normalize(t)) == normalize(t)``.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = TASHKEEL.sub("", text.replace(TATWEEL, "")).translate(LETTERS).casefold()
+    # Compatibility forms, then case folding, then NFKC again so the folded text is
+    # itself normalized (Unicode's NFKC_Casefold, as far as Python offers it).
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    text = TASHKEEL.sub("", text.replace(TATWEEL, "")).translate(LETTERS)
     words = "".join(ch if _is_word_character(ch) else " " for ch in text).split()
     return " ".join(stem(word) for word in words)
 
