@@ -3,8 +3,8 @@ Settings for Newsroom.
 
 One module for every environment: each value comes from an environment
 variable with a default that suits the embedded case (SQLite, local memory
-cache, local media). With DEBUG off, the production safety settings apply and
-a real SECRET_KEY is required. README.md lists every variable.
+cache, local media, DEBUG on). Production sets DEBUG=0: the production safety
+settings apply and a real SECRET_KEY is required. README.md lists every variable.
 """
 
 import os
@@ -37,14 +37,15 @@ def env_list(name: str, default: list[str]) -> list[str]:
 # Core
 # ---------------------------------------------------------------------------
 
-DEBUG = env_bool("DEBUG", default=False)
+# On by default for the embedded case; production sets DEBUG=0 (check --deploy insists).
+DEBUG = env_bool("DEBUG", default=True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off. For local development run "
-            "scripts/start, or set DEBUG=1."
+            "SECRET_KEY must be set when DEBUG is off (DEBUG=0, production). "
+            "For local development leave DEBUG unset or set DEBUG=1."
         )
     SECRET_KEY = "django-insecure-embedded-development-key-never-use-in-production"
 

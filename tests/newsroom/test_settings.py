@@ -47,3 +47,10 @@ def test_development_starts_without_a_secret_key():
     result = manage("check", DEBUG="1")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_a_fresh_checkout_runs_management_commands_with_no_configuration():
+    result = manage("makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
