@@ -86,15 +86,10 @@ class ImageAdmin(BilingualAdmin):
     )
 
     def has_change_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
-        # Reporters change their own uploads; editors any image (it may lead a live story).
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or obj.uploaded_by_id == request.user.pk or can_publish(request.user)
+        return super().has_change_permission(request, obj) and _may_manage(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
-        if not super().has_delete_permission(request, obj):
-            return False
-        return obj is None or obj.uploaded_by_id == request.user.pk or can_publish(request.user)
+        return super().has_delete_permission(request, obj) and _may_manage(request, obj)
 
     def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
         if not change:
@@ -108,6 +103,15 @@ class ImageAdmin(BilingualAdmin):
         if not image.file:
             return "—"
         return format_html('<img src="{}" alt="" width="120" style="height:auto">', image.file.url)
+
+
+def _may_manage(request: HttpRequest, image: Image | None) -> bool:
+    # Reporters manage their own uploads; editors any image (it may lead a live story).
+    return image is None or image.uploaded_by_id == request.user.pk or can_publish(request.user)
+
+
+def _local_time(value) -> str:
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 # Revisions keep what editors write: texts in both languages, placement, authors and
@@ -135,13 +139,11 @@ class PublicationStateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
-        published = queryset.filter(status=Article.Status.PUBLISHED)
         return {
             "draft": queryset.filter(status=Article.Status.DRAFT),
             "review": queryset.filter(status=Article.Status.REVIEW),
-            "scheduled": published.filter(published_at__gt=now),
-            "live": published.filter(published_at__lte=now),
+            "scheduled": queryset.scheduled(),
+            "live": queryset.published(),
             "archived": queryset.filter(status=Article.Status.ARCHIVED),
         }.get(self.value(), queryset)
 
@@ -167,15 +169,12 @@ class TranslationStateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        missing = Q(title_en__isnull=True) | Q(title_en="")
-        outdated = Q(original_changed_at__isnull=False) & (
-            Q(translation_changed_at__isnull=True)
-            | Q(original_changed_at__gt=F("translation_changed_at"))
-        )
         return {
-            "missing": queryset.filter(missing),
-            "outdated": queryset.exclude(missing).filter(outdated),
-            "current": queryset.exclude(missing).exclude(outdated),
+            "missing": queryset.translation_missing(),
+            "outdated": queryset.translation_outdated(),
+            "current": queryset.exclude(pk__in=queryset.translation_missing().values("pk")).exclude(
+                pk__in=queryset.translation_outdated().values("pk")
+            ),
         }.get(self.value(), queryset)
 
 
@@ -202,6 +201,7 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
     )  # fmt: skip
     list_filter = (PublicationStateFilter, TranslationStateFilter, "section", "published_at")
     list_select_related = ("section",)
+    # Shows the search box; get_search_results searches the normalized words instead.
     search_fields = ("title_ar", "title_en", "summary_ar", "summary_en")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
@@ -243,8 +243,7 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
     @admin.display(description=_("state"), ordering="status")
     def state(self, article: Article) -> str:
         if article.is_scheduled:
-            when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
-            return _("Scheduled for %(time)s") % {"time": when}
+            return _("Scheduled for %(time)s") % {"time": _local_time(article.published_at)}
         return article.get_status_display()
 
     # ---- Permissions: reporters edit their own drafts; publishing needs its permission
@@ -485,8 +484,9 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
     @staticmethod
     def _done_message(article: Article) -> str:
         if article.is_scheduled:
-            when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
-            return _("Scheduled: readers will see it on %(time)s.") % {"time": when}
+            return _("Scheduled: readers will see it on %(time)s.") % {
+                "time": _local_time(article.published_at)
+            }
         return _("The article is now: %(status)s.") % {"status": article.get_status_display()}
 
 

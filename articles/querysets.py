@@ -16,6 +16,24 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published articles whose publication time has not come yet."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def translation_missing(self) -> "ArticleQuerySet":
+        """Articles with no English headline yet."""
+        return self.filter(models.Q(title_en__isnull=True) | models.Q(title_en=""))
+
+    def translation_outdated(self) -> "ArticleQuerySet":
+        """Translated articles whose Arabic original changed after the English text."""
+        return self.exclude(pk__in=self.translation_missing().values("pk")).filter(
+            models.Q(original_changed_at__isnull=False)
+            & (
+                models.Q(translation_changed_at__isnull=True)
+                | models.Q(original_changed_at__gt=models.F("translation_changed_at"))
+            )
+        )
+
     def curated_for_home(self) -> "ArticleQuerySet":
         """Published articles an editor has made the lead story or pinned, still in force."""
         now = timezone.now()
