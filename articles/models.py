@@ -19,12 +19,13 @@ from articles.sanitize import sanitize_body
 from articles.search_index import searchable_texts
 from newsroom.slugs import fill_slug, unicode_slug_field
 
-# Translated fields whose text is searched; saving any of them rebuilds the search entries.
+# Fields the search entries are built from: the translated text, and the workflow
+# fields that decide whether search may show the article. Saving any rebuilds them.
 SEARCHED_FIELDS = {
     build_localized_fieldname(field, code)
     for field in ("title", "summary", "body")
     for code in AVAILABLE_LANGUAGES
-} | {"title", "summary", "body"}
+} | {"title", "summary", "body", "status", "published_at"}
 
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -291,12 +292,17 @@ class Article(models.Model):
         The original language always has an entry; a translation has one once its
         headline is written, so English searches find translated articles only.
         """
+        published_at = self.published_at if self.status == self.Status.PUBLISHED else None
         for code in AVAILABLE_LANGUAGES:
             texts = searchable_texts(self, code)
             if texts is None:
                 ArticleSearch.objects.filter(article=self, language=code).delete()
             else:
-                ArticleSearch.objects.update_or_create(article=self, language=code, defaults=texts)
+                ArticleSearch.objects.update_or_create(
+                    article=self,
+                    language=code,
+                    defaults={**texts, "published_at": published_at},
+                )
 
     def clean(self) -> None:
         # Forms validate the "published has a time" constraint before save() runs.
@@ -354,13 +360,17 @@ class Article(models.Model):
 class ArticleSearch(models.Model):
     """An article's words in one language, normalized for search (``newsroom.arabic``).
 
-    Rebuilt whenever the article's text is saved. On PostgreSQL the table also has
-    a generated, GIN-indexed ``tsvector`` column; on SQLite an FTS5 table is kept
-    in step by triggers (both created by migration 0008).
+    Rebuilt whenever the article's text or workflow state is saved. On PostgreSQL
+    the table also has a generated, GIN-indexed ``tsvector`` column; on SQLite an
+    FTS5 table is kept in step by triggers (both created by migration 0008).
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
     language = models.CharField(max_length=8)
+    # The article's publication time while it is published, else null: a copy that
+    # lets a search pick its newest matches from this table alone, without joining
+    # every match to its article (search still checks the article's own state).
+    published_at = models.DateTimeField(null=True, blank=True)
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)

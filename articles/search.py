@@ -8,9 +8,11 @@ readers typed in the original text, diacritics and all.
 
 - PostgreSQL: a stored, generated ``tsvector`` column (title A, summary B,
   body C, ``simple`` configuration: our normalization does the language work),
-  which PostgreSQL keeps in step with every write, under a GIN index. Ranking
-  reads the stored vectors; a query matching a large part of the archive ranks
-  only its newest 2,000 matches, which the recency boost would favour anyway.
+  which PostgreSQL keeps in step with every write, under a GIN index. Candidates
+  come from the search table alone (it keeps a copy of the publication time);
+  a query matching a large part of the archive ranks only its newest 2,000
+  matches, which the recency boost would favour anyway, and ranking unpacks
+  only their vectors.
 - SQLite: an FTS5 table over the same columns, kept in step by triggers, ranked
   with ``bm25`` and the same weights.
 """
@@ -146,24 +148,29 @@ def find(
     """Published articles matching ``query`` in ``language``, best first (at most 1000)."""
     if not query:
         return []
-    conditions = ["s.language = %s", "a.status = %s", "a.published_at <= %s"]
     now = timezone.now()
-    params: list = [language, Article.Status.PUBLISHED, now]
+    # Conditions on the search entries alone, so that choosing candidates never
+    # has to visit the articles table for each match.
+    conditions = ["s.language = %s", "s.published_at <= %s"]
+    params: list = [language, now]
     if section_id is not None:
-        conditions.append("a.section_id = %s")
+        conditions.append("s.article_id IN (SELECT id FROM articles_article WHERE section_id = %s)")
         params.append(section_id)
     if since is not None:
-        conditions.append("a.published_at >= %s")
+        conditions.append("s.published_at >= %s")
         params.append(since)
     if until is not None:
-        conditions.append("a.published_at < %s")
+        conditions.append("s.published_at < %s")
         params.append(until)
+    # The entries' publication time is a copy; the article's own state has the last word.
+    visible = "a.status = %s AND a.published_at <= %s"
+    visible_params = [Article.Status.PUBLISHED, now]
     if connection.vendor == "postgresql":
-        return _postgres(query, now, conditions, params)
-    return _sqlite(query, now, conditions, params)
+        return _postgres(query, now, " AND ".join(conditions), params, visible, visible_params)
+    return _sqlite(query, now, " AND ".join(conditions), params, visible, visible_params)
 
 
-def _postgres(query, now, conditions, params) -> list[Match]:
+def _postgres(query, now, conditions, params, visible, visible_params) -> list[Match]:
     def item(words: tuple[str, ...]) -> str:
         return " <-> ".join(f"'{word}'" for word in words)
 
@@ -174,30 +181,31 @@ def _postgres(query, now, conditions, params) -> list[Match]:
         expression += " & " + " & ".join(f"!'{word}'" for word in query.excluded)
     sql = f"""
         WITH candidates AS (
-            SELECT s.id, a.published_at
+            SELECT s.id
             FROM articles_articlesearch s
-            JOIN articles_article a ON a.id = s.article_id
-            WHERE s.vector @@ to_tsquery('simple', %s) AND {" AND ".join(conditions)}
-            ORDER BY a.published_at DESC
+            WHERE s.vector @@ to_tsquery('simple', %s) AND {conditions}
+            ORDER BY s.published_at DESC
             LIMIT {POSTGRES_CANDIDATES}
         )
         SELECT s.article_id,
                ts_rank('{{1, 0.2, 0.4, 1}}', s.vector, to_tsquery('simple', %s))
-               / (1 + EXTRACT(EPOCH FROM (%s - c.published_at)) / 86400 / {RECENCY_DAYS}) AS score
+               / (1 + EXTRACT(EPOCH FROM (%s - a.published_at)) / 86400 / {RECENCY_DAYS}) AS score
         FROM candidates c
         JOIN articles_articlesearch s ON s.id = c.id
-        ORDER BY score DESC, c.published_at DESC
+        JOIN articles_article a ON a.id = s.article_id
+        WHERE {visible}
+        ORDER BY score DESC, a.published_at DESC
         LIMIT {MAX_RESULTS}
     """  # Values are parameters; the words in the expression are normalized letters and digits.
     with transaction.atomic(), connection.cursor() as cursor:
-        # For a common word the planner prefers scanning the whole table, not counting
-        # the cost of unpacking every stored vector; the GIN index is far faster.
+        # For a common word the planner may prefer scanning the whole table, not
+        # counting the cost of unpacking every stored vector; the GIN index is faster.
         cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, [expression, *params, expression, now])
+        cursor.execute(sql, [expression, *params, expression, now, *visible_params])
         return [Match(article_id, score) for article_id, score in cursor.fetchall()]
 
 
-def _sqlite(query, now, conditions, params) -> list[Match]:
+def _sqlite(query, now, conditions, params, visible, visible_params) -> list[Match]:
     def item(words: tuple[str, ...]) -> str:
         return '"' + " ".join(words) + '"'
 
@@ -213,12 +221,12 @@ def _sqlite(query, now, conditions, params) -> list[Match]:
         FROM {FTS_TABLE}
         JOIN articles_articlesearch s ON s.id = {FTS_TABLE}.rowid
         JOIN articles_article a ON a.id = s.article_id
-        WHERE {FTS_TABLE} MATCH %s AND {" AND ".join(conditions)}
+        WHERE {FTS_TABLE} MATCH %s AND {conditions} AND {visible}
         ORDER BY score DESC, a.published_at DESC
         LIMIT {MAX_RESULTS}
     """  # Values are parameters; the words in the expression are normalized letters and digits.
     with connection.cursor() as cursor:
-        cursor.execute(sql, [now, expression, *params])
+        cursor.execute(sql, [now, expression, *params, *visible_params])
         return [Match(article_id, score) for article_id, score in cursor.fetchall()]
 
 

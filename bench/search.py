@@ -96,7 +96,14 @@ def add_articles(count: int, rng: random.Random) -> None:
             for i, (title, summary, body) in enumerate(texts)
         )
         ArticleSearch.objects.bulk_create(
-            ArticleSearch(article=article, language="ar", title=t, summary=s, body=b)
+            ArticleSearch(
+                article=article,
+                language="ar",
+                title=t,
+                summary=s,
+                body=b,
+                published_at=article.published_at,
+            )
             for article, (t, s, b) in zip(articles, texts, strict=True)
         )
         done = start + size

@@ -6,10 +6,13 @@ The same table runs on both databases (CI runs the suite on each).
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
+from articles.models import ArticleSearch
 from articles.search import find, parse_query
-from tests.factories import ArticleFactory
+from articles.services import article_publish, article_return_to_draft
+from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +162,42 @@ def test_search_follows_edits_deletes_and_the_workflow(db):
 
     article.delete()
     assert find(parse_query("عنوان"), language="ar") == []
+
+
+def test_a_scheduled_article_is_found_from_its_publication_time(db):
+    article = ArticleFactory(scheduled=True, title_ar="افتتاح الجسر الجديد")
+    query = parse_query("الجسر")
+    assert find(query, language="ar") == []
+
+    with time_machine.travel(article.published_at + timedelta(minutes=1)):
+        assert [m.article_id for m in find(query, language="ar")] == [article.pk]
+
+
+def test_publishing_and_unpublishing_through_the_workflow_move_search_along(db):
+    editor = UserFactory(role="Editor")
+    article = ArticleFactory(in_review=True, title_ar="تقرير الموازنة")
+    query = parse_query("الموازنة")
+    assert find(query, language="ar") == []
+
+    article_publish(article=article, by=editor)
+    assert [m.article_id for m in find(query, language="ar")] == [article.pk]
+
+    article_return_to_draft(article=article, by=editor, note="أخطاء في الأرقام")
+    assert find(query, language="ar") == []
+
+
+def test_the_article_itself_decides_visibility_even_if_its_entry_says_otherwise(db):
+    draft = ArticleFactory(draft=True, title_ar="مسودة عن الانتخابات")
+    ArticleSearch.objects.filter(article=draft).update(published_at=timezone.now())
+
+    assert find(parse_query("الانتخابات"), language="ar") == []
+
+
+def test_section_filter_keeps_matches_of_that_section_only(db):
+    sport, economy = SectionFactory(), SectionFactory()
+    match = ArticleFactory(section=sport, title_ar="المنتخب يفوز بالكأس")
+    ArticleFactory(section=economy, title_ar="المنتخب الاقتصادي يجتمع")
+
+    found = find(parse_query("المنتخب"), language="ar", section_id=sport.pk)
+
+    assert [m.article_id for m in found] == [match.pk]

@@ -191,3 +191,19 @@ def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seed
     page.keyboard.type(" نص جديد")
     assert "نص جديد" in arabic_body.inner_text()
     page.screenshot(path=ARTIFACTS / "admin-article.png", full_page=True)
+
+
+def test_search_from_the_masthead_finds_words_typed_without_hamza(browser, seeded_urls):
+    page = open_page(browser, seeded_urls["home"], viewport={"width": 1366, "height": 900})
+
+    page.fill("#masthead-search", '"وكاله الانباء"')
+    page.press("#masthead-search", "Enter")
+    page.wait_for_load_state("load")
+
+    assert "/search/" in page.url
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.locator(".ticker").is_visible()
+    assert page.locator(".search__results .result").count() > 0
+    marked = page.locator(".search__results mark").all_inner_texts()
+    assert "الأنباء" in marked  # the text as written, hamza and all
+    page.screenshot(path=ARTIFACTS / "search.png", full_page=True)
