@@ -6,15 +6,19 @@ with which camera it was taken. ``clean_upload`` turns it into a file holding
 only pixels (plus the colour profile); ``rendition`` resizes such a file.
 """
 
+import mimetypes
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
 from io import BytesIO
 from pathlib import PurePath
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
+from django.core.files.storage import Storage
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -66,6 +70,32 @@ def clean_upload(upload: File) -> ContentFile:
         )
     stem = PurePath(upload.name or "").stem or "image"
     return ContentFile(content, name=stem + EXTENSIONS[image_format])
+
+
+@dataclass
+class ImageCopy:
+    """One stored copy of an image (the original or a rendition) and its size in pixels."""
+
+    storage: Storage
+    name: str
+    width: int
+    height: int
+
+    @property
+    def url(self) -> str:
+        return self.storage.url(self.name)
+
+    @property
+    def mime_type(self) -> str:
+        return mimetypes.guess_type(self.name)[0] or "application/octet-stream"
+
+    @cached_property
+    def size(self) -> int:
+        """The file's length in bytes (asks the storage; 0 if the file is gone)."""
+        try:
+            return self.storage.size(self.name)
+        except OSError:
+            return 0
 
 
 def rendition(source: IO[bytes], *, width: int, format: str) -> bytes:

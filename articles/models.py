@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
 from articles.search_index import searchable_texts
@@ -114,6 +115,20 @@ class Image(models.Model):
     @cached_property
     def webp_srcset(self) -> str:
         return self._srcset("webp", original=False)
+
+    @cached_property
+    def shared_copy(self) -> ImageCopy:
+        """The copy given to feeds, search engines and social networks.
+
+        The widest JPEG rendition (up to 1,200 pixels, what they ask for), else
+        the original.
+        """
+        jpegs = self.renditions.get("jpeg", {})
+        if not jpegs:
+            return ImageCopy(self.file.storage, self.file.name, self.width, self.height)
+        width = max(int(w) for w in jpegs)
+        height = max(1, round(self.height * width / self.width))
+        return ImageCopy(self.file.storage, jpegs[str(width)], width, height)
 
     def _srcset(self, kind: str, *, original: bool) -> str:
         storage = self.file.storage
@@ -350,6 +365,16 @@ class Article(models.Model):
         ):
             return "outdated"
         return "current"
+
+    @property
+    def available_languages(self) -> list[str]:
+        """The languages this article can be read in: the original, and each translation
+        with a headline (the same rule as ``Article.objects.available_in``)."""
+        return [
+            code
+            for code in AVAILABLE_LANGUAGES
+            if code == DEFAULT_LANGUAGE or getattr(self, build_localized_fieldname("title", code))
+        ]
 
     @property
     def label(self) -> str:

@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models.functions import RowNumber
 from django.utils import timezone
-from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -23,6 +23,17 @@ class ArticleQuerySet(models.QuerySet):
     def translation_missing(self) -> "ArticleQuerySet":
         """Articles with no English headline yet."""
         return self.filter(models.Q(title_en__isnull=True) | models.Q(title_en=""))
+
+    def available_in(self, language: str) -> "ArticleQuerySet":
+        """Articles readable in ``language``: all in the original, translated ones otherwise.
+
+        Feeds and sitemaps of a language list only text in that language, never
+        the fallback a page would show.
+        """
+        if language == DEFAULT_LANGUAGE:
+            return self.all()
+        headline = build_localized_fieldname("title", language)
+        return self.exclude(models.Q(**{f"{headline}__isnull": True}) | models.Q(**{headline: ""}))
 
     def translation_outdated(self) -> "ArticleQuerySet":
         """Translated articles whose Arabic original changed after the English text."""

@@ -20,6 +20,7 @@ from articles.models import Article, Section
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
 from articles.search import find, highlight, parse_query, snippet
+from discovery.links import FeedLink, feed_links
 from newsroom.models import StaffMember
 
 
@@ -39,6 +40,13 @@ class ArticleListView(ListView):
 
     def get_queryset(self) -> QuerySet[Article]:
         return self.articles().for_listing().newest_first()
+
+    def feeds(self) -> list[FeedLink]:
+        """The feeds this page offers (``<link rel="alternate">``)."""
+        return feed_links()
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(feeds=self.feeds(), **kwargs)
 
 
 class HomeView(ArticleListView):
@@ -88,6 +96,9 @@ class SectionView(ArticleListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return super().articles().in_section(self.section)
 
+    def feeds(self) -> list[FeedLink]:
+        return feed_links("section", self.section.slug, self.section.name)
+
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
             heading=self.section.name, description=self.section.description, **kwargs
@@ -102,6 +113,9 @@ class TagView(ArticleListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().articles().tagged(self.tag)
 
+    def feeds(self) -> list[FeedLink]:
+        return feed_links("tag", self.tag.slug, self.tag.name)
+
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(heading=self.tag.name, tag=self.tag, **kwargs)
 
@@ -112,6 +126,9 @@ class AuthorView(ArticleListView):
     def articles(self) -> QuerySet[Article]:
         self.author = get_object_or_404(StaffMember, slug=self.kwargs["slug"])
         return super().articles().by_author(self.author)
+
+    def feeds(self) -> list[FeedLink]:
+        return feed_links("author", self.author.slug, self.author.name)
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(author=self.author, heading=self.author.name, **kwargs)
@@ -150,7 +167,12 @@ def _render_article(
     return render(
         request,
         "articles/article_detail.html",
-        {"article": article, "related": Article.objects.related_to(article), "preview": preview},
+        {
+            "article": article,
+            "related": Article.objects.related_to(article),
+            "preview": preview,
+            "feeds": feed_links(),
+        },
     )
 
 

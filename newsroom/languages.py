@@ -1,7 +1,8 @@
-"""Which language a translated field's text is in: the original, or the one shown now."""
+"""Which language a translated field's text is in, and addresses in each language."""
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language, override
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
@@ -25,3 +26,9 @@ def shown_language(instance: models.Model, field: str) -> str:
     if getattr(instance, build_localized_fieldname(field, language), None):
         return language
     return DEFAULT_LANGUAGE
+
+
+def url_in(language: str, instance: models.Model) -> str:
+    """``instance``'s address in ``language`` (its language prefix included), URI-encoded."""
+    with override(language):
+        return iri_to_uri(instance.get_absolute_url())

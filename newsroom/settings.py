@@ -64,12 +64,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "reversion",
     "django_prose_editor",
     "newsroom",
     "articles",
     "ticker",
+    "discovery",
 ]
 
 MIDDLEWARE = [

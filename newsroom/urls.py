@@ -6,9 +6,21 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-urlpatterns = i18n_patterns(
+from discovery import views as discovery_views
+from newsroom.http import public_cache
+
+# Crawlers' addresses have no language prefix: each file covers every language.
+urlpatterns = [
+    path("robots.txt", public_cache(discovery_views.robots_txt), name="robots"),
+    path("sitemap.xml", public_cache(discovery_views.sitemap_index), name="sitemap-index"),
+    path("sitemap-<str:section>.xml", public_cache(discovery_views.sitemap), name="sitemap"),
+    path("news-sitemap.xml", public_cache(discovery_views.news_sitemap), name="news-sitemap"),
+]
+
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("ticker.urls")),
+    path("", include("discovery.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,174 @@
+"""RSS 2.0 and Atom feeds of the newest published articles: the whole site, a section,
+a tag, an author; in Arabic, and under /en/ in English.
+
+A feed in a language lists only articles written or translated in it. Each
+feed class serves both formats: the URLs make one instance per format.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+from django.utils.translation import get_language
+from taggit.models import Tag
+
+from articles.models import Article, Section
+from discovery.feed_formats import FeedImage, NewsRssFeed
+from newsroom.models import Publication, StaffMember
+
+FEED_LENGTH = 30
+# Root-relative links and images in a body; readers of a feed are on another site.
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a feed covers: the publication, and the section, tag or author (None for all)."""
+
+    publication: Publication
+    subject: Any = None
+    name: str = ""
+
+
+class ArticleFeed(Feed):
+    """The newest published articles of the whole publication."""
+
+    def __init__(self, feed_type=NewsRssFeed):
+        self.feed_type = feed_type
+
+    def get_object(self, request: HttpRequest, **kwargs) -> Scope:
+        return Scope(Publication.load())
+
+    def articles(self, scope: Scope) -> QuerySet[Article]:
+        return Article.objects.published()
+
+    def title(self, scope: Scope) -> str:
+        name = scope.publication.name
+        return f"{name} — {scope.name}" if scope.name else name
+
+    def link(self, scope: Scope) -> str:
+        return reverse("articles:home")
+
+    def description(self, scope: Scope) -> str:
+        return scope.publication.tagline or self.title(scope)
+
+    subtitle = description
+
+    def author_name(self, scope: Scope) -> str:
+        return scope.publication.name
+
+    def author_link(self, scope: Scope) -> str:
+        return reverse("articles:home")
+
+    def items(self, scope: Scope) -> QuerySet[Article]:
+        return (
+            self.articles(scope)
+            .available_in(get_language())
+            .select_related("section", "lead_image")
+            .prefetch_related("authors", "tags")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def item_title(self, article: Article) -> str:
+        return article.title
+
+    def item_description(self, article: Article) -> str:
+        return article.summary
+
+    def item_guid(self, article: Article) -> str:
+        # The short address never changes, even when a corrected headline changes the slug.
+        return reverse("articles:detail-short", kwargs={"pk": article.pk})
+
+    def item_pubdate(self, article: Article):
+        return article.published_at
+
+    def item_updateddate(self, article: Article):
+        return max(article.updated_at, article.published_at)
+
+    def item_categories(self, article: Article) -> list[str]:
+        section = [article.section.name] if article.section else []
+        return section + [tag.name for tag in article.tags.all()]
+
+    def item_extra_kwargs(self, article: Article) -> dict:
+        image = None
+        if article.lead_image:
+            copy = article.lead_image.shared_copy
+            image = FeedImage(
+                url=copy.url,
+                mime_type=copy.mime_type,
+                length=copy.size,
+                width=copy.width,
+                height=copy.height,
+                caption=article.lead_image.caption,
+                credit=article.lead_image.credit,
+            )
+        return {
+            "content": article.body,
+            "authors": [(a.name, a.get_absolute_url()) for a in article.authors.all()],
+            "image": image,
+        }
+
+    def get_feed(self, scope: Scope, request: HttpRequest):
+        """The feed, with every address in it made absolute for readers elsewhere."""
+        feed = super().get_feed(scope, request)
+        site = request.build_absolute_uri("/")
+        feed.feed["author_link"] = request.build_absolute_uri(feed.feed["author_link"])
+        for item in feed.items:
+            item["unique_id"] = request.build_absolute_uri(item["unique_id"])
+            item["content"] = ROOT_RELATIVE.sub(lambda m: m.group(1) + site, item["content"])
+            item["authors"] = [
+                (name, request.build_absolute_uri(url)) for name, url in item["authors"]
+            ]
+            if item["image"]:
+                image = replace(item["image"], url=request.build_absolute_uri(item["image"].url))
+                item["image"] = image
+                item["enclosures"] = [Enclosure(image.url, str(image.length), image.mime_type)]
+        return feed
+
+
+class SectionFeed(ArticleFeed):
+    """The newest published articles of one section."""
+
+    def get_object(self, request: HttpRequest, **kwargs) -> Scope:
+        section = get_object_or_404(Section, slug=kwargs["slug"])
+        return Scope(Publication.load(), section, section.name)
+
+    def articles(self, scope: Scope) -> QuerySet[Article]:
+        return super().articles(scope).in_section(scope.subject)
+
+    def link(self, scope: Scope) -> str:
+        return scope.subject.get_absolute_url()
+
+
+class TagFeed(ArticleFeed):
+    """The newest published articles carrying one tag."""
+
+    def get_object(self, request: HttpRequest, **kwargs) -> Scope:
+        tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        return Scope(Publication.load(), tag, tag.name)
+
+    def articles(self, scope: Scope) -> QuerySet[Article]:
+        return super().articles(scope).tagged(scope.subject)
+
+    def link(self, scope: Scope) -> str:
+        return reverse("articles:tag", kwargs={"slug": scope.subject.slug})
+
+
+class AuthorFeed(ArticleFeed):
+    """The newest published articles by one staff member."""
+
+    def get_object(self, request: HttpRequest, **kwargs) -> Scope:
+        author = get_object_or_404(StaffMember, slug=kwargs["slug"])
+        return Scope(Publication.load(), author, author.name)
+
+    def articles(self, scope: Scope) -> QuerySet[Article]:
+        return super().articles(scope).by_author(scope.subject)
+
+    def link(self, scope: Scope) -> str:
+        return scope.subject.get_absolute_url()

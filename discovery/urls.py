@@ -1,0 +1,29 @@
+"""Feed addresses, under each language's prefix: /feeds/rss/, /en/feeds/atom/section/<slug>/ …"""
+
+from django.urls import path
+
+from discovery.feed_formats import NewsAtomFeed, NewsRssFeed
+from discovery.feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
+from newsroom.http import public_cache
+
+app_name = "feeds"
+
+FORMATS = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
+
+urlpatterns = []
+for fmt, generator in FORMATS.items():
+    urlpatterns += [
+        path(f"feeds/{fmt}/", public_cache(ArticleFeed(generator)), name=fmt),
+        # <str:slug>: Django's slug converter rejects Arabic letters.
+        path(
+            f"feeds/{fmt}/section/<str:slug>/",
+            public_cache(SectionFeed(generator)),
+            name=f"section-{fmt}",
+        ),
+        path(f"feeds/{fmt}/tag/<str:slug>/", public_cache(TagFeed(generator)), name=f"tag-{fmt}"),
+        path(
+            f"feeds/{fmt}/author/<str:slug>/",
+            public_cache(AuthorFeed(generator)),
+            name=f"author-{fmt}",
+        ),
+    ]

@@ -1,0 +1,76 @@
+"""Crawler endpoints: the sitemap index and its sitemaps, the Google News sitemap, robots.txt."""
+
+import re
+from datetime import date
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import override
+from django.views.decorators.http import require_GET
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+
+from discovery.sitemaps import LISTING_SITEMAPS, ArticleMonthSitemap, NewsSitemap, article_months
+
+MONTH_SECTION = re.compile(r"articles-(\d{4})-(\d{2})")
+
+
+@require_GET
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """Every sitemap: one per month of articles (split further past 2,000), then the listings."""
+    sitemaps = {sitemap.name: sitemap for sitemap in article_months()}
+    sitemaps.update({name: sitemap() for name, sitemap in LISTING_SITEMAPS.items()})
+    return sitemap_views.index(request, sitemaps, sitemap_url_name="sitemap")
+
+
+@require_GET
+def sitemap(request: HttpRequest, section: str) -> HttpResponse:
+    """One sitemap of the index; an unknown name or an impossible month is a 404."""
+    if section in LISTING_SITEMAPS:
+        chosen = LISTING_SITEMAPS[section]()
+    elif match := MONTH_SECTION.fullmatch(section):
+        try:
+            chosen = ArticleMonthSitemap(date(int(match[1]), int(match[2]), 1))
+        except ValueError:
+            raise Http404 from None
+    else:
+        raise Http404
+    return sitemap_views.sitemap(
+        request, {section: chosen}, section=section, template_name="sitemaps/sitemap.xml"
+    )
+
+
+@require_GET
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """The Google News sitemap: articles of the last 48 hours."""
+    return sitemap_views.sitemap(
+        request, {"news": NewsSitemap()}, section="news", template_name="sitemaps/news.xml"
+    )
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Where the sitemaps are; crawlers stay out of the admin, previews and search results."""
+    return render(
+        request,
+        "robots.txt",
+        {
+            "private_paths": _private_paths(),
+            "sitemaps": [
+                request.build_absolute_uri(reverse("sitemap-index")),
+                request.build_absolute_uri(reverse("news-sitemap")),
+            ],
+        },
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def _private_paths() -> list[str]:
+    """The admin, preview links and search results, under every language's prefix."""
+    paths = []
+    for code in AVAILABLE_LANGUAGES:
+        with override(code):
+            preview = reverse("articles:preview", kwargs={"token": "-"}).removesuffix("-/")
+            paths += [reverse("admin:index"), preview, reverse("articles:search")]
+    return paths

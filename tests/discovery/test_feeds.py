@@ -1,0 +1,151 @@
+"""RSS and Atom feeds: valid, complete, in the page's language, and only what readers may see."""
+
+from datetime import timedelta
+
+import feedparser
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone, translation
+from taggit.models import Tag
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_urls(archive) -> list[str]:
+    """Every feed, in both formats and both languages."""
+    tag = Tag.objects.get(name="البنوك")
+    urls = []
+    for language in ("ar", "en"):
+        with translation.override(language):
+            for fmt in ("rss", "atom"):
+                urls += [
+                    reverse(f"feeds:{fmt}"),
+                    reverse(f"feeds:section-{fmt}", kwargs={"slug": archive.section.slug}),
+                    reverse(f"feeds:tag-{fmt}", kwargs={"slug": tag.slug}),
+                    reverse(f"feeds:author-{fmt}", kwargs={"slug": archive.author.slug}),
+                ]
+    return urls
+
+
+def parse(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, (url, feed.get("bozo_exception"))
+    return feed
+
+
+def links(feed) -> set[str]:
+    return {entry.link for entry in feed.entries}
+
+
+def test_every_feed_parses_without_errors_and_lists_only_what_readers_may_see(client, archive):
+    urls = feed_urls(archive)
+    assert len(urls) == 16
+
+    for url in urls:
+        feed = parse(client, url)
+        language = "en" if url.startswith("/en/") else "ar"
+        assert feed.feed.language == language
+        titles = {entry.title for entry in feed.entries}
+        if language == "ar":
+            assert titles == {archive.translated.title_ar, archive.arabic_only.title_ar}
+        else:  # English feeds carry English text only: the translated article
+            assert titles == {"Central bank holds interest rates"}
+
+
+def test_rss_item_carries_summary_full_body_authors_categories_and_image(client, archive):
+    article = archive.translated
+    response = client.get(reverse("feeds:rss"))
+    feed = feedparser.parse(response.content)
+    entry = next(e for e in feed.entries if e.title == article.title_ar)
+
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert entry.link == "http://testserver" + article.get_absolute_url()
+    assert entry.summary == article.summary_ar
+    assert entry.content[0].value == article.body_ar
+    assert entry.author == archive.author.name_ar
+    assert {tag.term for tag in entry.tags} == {"اقتصاد", "البنوك", "الفائدة"}
+    image = article.lead_image
+    (enclosure,) = entry.enclosures
+    assert enclosure.href == "http://testserver" + image.file.url
+    assert enclosure.type == "image/jpeg"
+    assert int(enclosure.length) == image.file.size > 0
+    assert entry.media_content[0]["width"] == str(image.width)
+    # lastBuildDate: the newest change among the items.
+    assert feed.feed.updated_parsed >= max(e.published_parsed for e in feed.entries)
+
+
+def test_atom_entry_carries_content_authors_with_pages_and_updated_times(client, archive):
+    with translation.override("en"):
+        url = reverse("feeds:atom")
+        author_page = "http://testserver" + archive.author.get_absolute_url()
+    feed = parse(client, url)
+    (entry,) = feed.entries
+
+    assert feed.feed.language == "en"
+    assert entry.title == "Central bank holds interest rates"
+    assert entry.content[0].value == "<p>The bank kept its main rate unchanged.</p>"
+    assert entry.content[0].type == "text/html"
+    assert [(a.name, a.href) for a in entry.authors] == [(archive.author.name_en, author_page)]
+    assert entry.updated_parsed is not None
+    assert feed.feed.updated_parsed == entry.updated_parsed
+    assert entry.enclosures[0].type == "image/jpeg"
+
+
+def test_a_scheduled_article_joins_the_feed_at_its_time(client, archive):
+    assert archive.scheduled.title_ar not in {e.title for e in parse(client, "/feeds/rss/").entries}
+
+    with time_machine.travel(archive.scheduled.published_at + timedelta(minutes=1)):
+        titles = {e.title for e in parse(client, "/feeds/rss/").entries}
+
+    assert archive.scheduled.title_ar in titles
+    assert archive.archived.title_ar not in titles
+    assert archive.draft.title_ar not in titles
+
+
+def test_a_feed_lists_the_newest_thirty_newest_first(client, site_chrome):
+    for hours in range(32):
+        ArticleFactory(published_at=timezone.now() - timedelta(hours=hours + 1))
+
+    entries = parse(client, "/feeds/atom/").entries
+
+    assert len(entries) == 30
+    published = [entry.published_parsed for entry in entries]
+    assert published == sorted(published, reverse=True)
+
+
+def test_links_and_images_in_the_body_point_back_to_the_site(client, site_chrome):
+    ArticleFactory(body_ar='<p>انظر <a href="/section/x/">القسم</a></p>')
+
+    entry = parse(client, "/feeds/rss/").entries[0]
+
+    assert 'href="http://testserver/section/x/"' in entry.content[0].value
+    assert entry.id.startswith("http://testserver/news/")
+
+
+def test_pages_point_browsers_at_their_feeds(client, archive):
+    home = client.get("/").content.decode()
+    section = client.get(archive.section.get_absolute_url()).content.decode()
+
+    site_feed = reverse("feeds:rss")
+    assert f'type="application/rss+xml" title="آخر الأخبار (RSS)" href="{site_feed}"' in home
+    section_feed = reverse("feeds:section-atom", kwargs={"slug": archive.section.slug})
+    assert f'type="application/atom+xml" title="اقتصاد (Atom)" href="{section_feed}"' in section
+
+
+def test_a_feed_of_something_that_does_not_exist_is_a_404(client, site_chrome):
+    assert client.get("/feeds/rss/section/لا-يوجد/").status_code == 404
+    assert client.get("/feeds/atom/author/لا-يوجد/").status_code == 404
+
+
+def test_feeds_are_cached_publicly_and_take_few_queries(
+    client, archive, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        response = client.get("/feeds/rss/")
+
+    assert "public" in response["Cache-Control"]

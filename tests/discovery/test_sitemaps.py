@@ -1,0 +1,166 @@
+"""Sitemaps, the Google News sitemap and robots.txt, validated against the schemas."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+
+from discovery import sitemaps
+from newsroom.languages import url_in
+from tests.discovery.sitemap_schema import NAMESPACES, valid_sitemap
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+SITE = "http://testserver"
+
+
+def fetch(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == "application/xml"
+    return valid_sitemap(response.content)
+
+
+def index_locations(client) -> list[str]:
+    index = fetch(client, "/sitemap.xml")
+    assert index.tag == f"{{{NAMESPACES['s']}}}sitemapindex"
+    return index.xpath("s:sitemap/s:loc/text()", namespaces=NAMESPACES)
+
+
+def entries(client) -> dict[str, list[str]]:
+    """Every URL in every sitemap of the index, with the hreflang codes of its alternates."""
+    found = {}
+    for location in index_locations(client):
+        for url in fetch(client, location.removeprefix(SITE)).xpath("s:url", namespaces=NAMESPACES):
+            loc = url.findtext("s:loc", namespaces=NAMESPACES)
+            found[loc] = url.xpath("xhtml:link/@hreflang", namespaces=NAMESPACES)
+    return found
+
+
+def absolute(path: str) -> str:
+    return SITE + iri_to_uri(path)
+
+
+def test_index_lists_a_sitemap_per_month_and_the_listings_all_valid(client, archive):
+    ArticleFactory(published_at=timezone.now() - timedelta(days=70))
+
+    locations = index_locations(client)
+
+    months = [loc for loc in locations if "/sitemap-articles-" in loc]
+    assert len(months) >= 2  # this month and one seventy days back
+    assert {f"{SITE}/sitemap-{name}.xml" for name in ("sections", "tags", "authors")} <= set(
+        locations
+    )
+    for location in locations:
+        fetch(client, location.removeprefix(SITE))
+
+
+def test_translated_articles_name_each_other_both_ways_and_untranslated_stand_alone(
+    client, archive
+):
+    found = entries(client)
+    arabic = absolute(archive.translated.get_absolute_url())
+    english = SITE + url_in("en", archive.translated)
+
+    assert found[arabic] == ["ar", "en", "x-default"]
+    assert found[english] == ["ar", "en", "x-default"]
+    alone = absolute(archive.arabic_only.get_absolute_url())
+    assert found[alone] == []
+    assert SITE + url_in("en", archive.arabic_only) not in found
+
+
+def test_scheduled_archived_and_draft_articles_are_left_out_until_visible(client, archive):
+    hidden = [archive.scheduled, archive.archived, archive.draft]
+    found = entries(client)
+    assert not any(absolute(a.get_absolute_url()) in found for a in hidden)
+
+    with time_machine.travel(archive.scheduled.published_at + timedelta(minutes=1)):
+        found = entries(client)
+
+    assert absolute(archive.scheduled.get_absolute_url()) in found
+    assert absolute(archive.archived.get_absolute_url()) not in found
+
+
+def test_lastmod_is_the_articles_last_change(client, archive):
+    article = archive.arabic_only
+    month = timezone.localtime(article.published_at)
+    root = fetch(client, f"/sitemap-articles-{month:%Y-%m}.xml")
+    (url,) = root.xpath(
+        "s:url[s:loc=$loc]", namespaces=NAMESPACES, loc=absolute(article.get_absolute_url())
+    )
+
+    lastmod = url.findtext("s:lastmod", namespaces=NAMESPACES)
+    assert lastmod == timezone.localtime(article.updated_at).isoformat()
+
+
+def test_a_month_with_more_articles_than_a_file_holds_is_split_into_pages(
+    client, site_chrome, monkeypatch
+):
+    monkeypatch.setattr(sitemaps.ArticleMonthSitemap, "limit", 2)
+    now = timezone.now()
+    for minutes in range(5):
+        ArticleFactory(published_at=now - timedelta(minutes=minutes + 1))
+
+    locations = [loc for loc in index_locations(client) if "articles-" in loc]
+
+    assert [loc.rsplit("?", 1)[-1] for loc in locations[1:]] == ["p=2", "p=3"]
+    counts = [len(fetch(client, loc.removeprefix(SITE))) for loc in locations]
+    assert counts == [2, 2, 1]
+    assert client.get(locations[0].removeprefix(SITE) + "?p=4").status_code == 404
+
+
+def test_google_news_sitemap_has_the_last_two_days_in_each_language(client, archive):
+    old = ArticleFactory(published_at=timezone.now() - timedelta(hours=49))
+
+    root = fetch(client, "/news-sitemap.xml")
+
+    news = {
+        url.findtext("s:loc", namespaces=NAMESPACES): url.find("news:news", NAMESPACES)
+        for url in root.xpath("s:url", namespaces=NAMESPACES)
+    }
+    assert absolute(old.get_absolute_url()) not in news
+    assert absolute(archive.scheduled.get_absolute_url()) not in news
+    arabic = news[absolute(archive.translated.get_absolute_url())]
+    english = news[SITE + url_in("en", archive.translated)]
+    assert arabic.findtext("news:title", namespaces=NAMESPACES) == archive.translated.title_ar
+    assert english.findtext("news:title", namespaces=NAMESPACES) == archive.translated.title_en
+    assert english.findtext("news:publication/news:language", namespaces=NAMESPACES) == "en"
+    assert english.findtext("news:publication/news:name", namespaces=NAMESPACES) == "The Test Daily"
+    assert arabic.findtext("news:publication/news:name", namespaces=NAMESPACES) == "صحيفة الاختبار"
+    published = arabic.findtext("news:publication_date", namespaces=NAMESPACES)
+    assert published == timezone.localtime(archive.translated.published_at).isoformat()
+
+
+def test_google_news_sitemap_stops_at_its_limit_newest_first(client, site_chrome, monkeypatch):
+    monkeypatch.setattr(sitemaps, "NEWS_MAX_URLS", 3)
+    monkeypatch.setattr(sitemaps.NewsSitemap, "limit", 3)
+    articles = [
+        ArticleFactory(published_at=timezone.now() - timedelta(hours=h + 1)) for h in range(5)
+    ]
+
+    root = fetch(client, "/news-sitemap.xml")
+
+    locations = root.xpath("s:url/s:loc/text()", namespaces=NAMESPACES)
+    assert locations == [absolute(a.get_absolute_url()) for a in articles[:3]]
+
+
+@pytest.mark.parametrize(
+    "url", ["/sitemap-nothing.xml", "/sitemap-articles-2026-13.xml", "/sitemap-tags.xml?p=x"]
+)
+def test_unknown_sitemaps_are_404(client, site_chrome, url):
+    assert client.get(url).status_code == 404
+
+
+def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_private_pages(client, db):
+    response = client.get("/robots.txt")
+
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "User-agent: *" in lines
+    for path in ("/admin/", "/preview/", "/search/", "/en/admin/", "/en/preview/", "/en/search/"):
+        assert f"Disallow: {path}" in lines
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/news-sitemap.xml" in lines
