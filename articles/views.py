@@ -20,8 +20,9 @@ from articles.models import Article, Section
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
 from articles.search import find, highlight, parse_query, snippet
+from discovery import page_meta
 from discovery.links import FeedLink, feed_links
-from newsroom.models import StaffMember
+from newsroom.models import Publication, StaffMember
 
 
 class ArticleListView(ListView):
@@ -79,8 +80,11 @@ class HomeView(ArticleListView):
             lead, rest = self.chosen_lead, articles
         else:
             lead, rest = (articles[0], articles[1:]) if articles else (None, [])
+        publication = Publication.load()
         return {
             **context,
+            "publication": publication,
+            "meta": page_meta.for_home(self.request, publication),
             "lead_story": lead,
             "cards": [*self.featured, *rest],
             "featured": self.featured,
@@ -164,6 +168,7 @@ def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
 def _render_article(
     request: HttpRequest, article: Article, *, preview: bool = False
 ) -> HttpResponse:
+    publication = Publication.load()
     return render(
         request,
         "articles/article_detail.html",
@@ -172,6 +177,9 @@ def _render_article(
             "related": Article.objects.related_to(article),
             "preview": preview,
             "feeds": feed_links(),
+            "publication": publication,
+            # A preview is never indexed: it carries no canonical address or metadata.
+            "meta": None if preview else page_meta.for_article(request, article, publication),
         },
     )
 

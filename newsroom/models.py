@@ -25,8 +25,13 @@ class Publication(models.Model):
         _("logo"),
         upload_to="publication/",
         blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
         help_text=_("Shown beside the name in the masthead. A square image works best."),
     )
+    # Stored on upload, so pages can give search engines the size without opening the file.
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("publication")

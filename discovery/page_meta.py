@@ -1,0 +1,196 @@
+"""What a page tells search engines and social networks about itself.
+
+Canonical and language-alternate links, Open Graph and Twitter card tags, and
+schema.org JSON-LD (``NewsArticle`` with its ``BreadcrumbList`` on articles,
+``WebSite`` with a ``SearchAction`` on the home page). Every address is
+absolute and every date is ISO 8601 with the publication's UTC offset.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, override
+from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
+
+from articles.models import Article
+from newsroom.languages import shown_language, url_in
+from newsroom.models import Publication
+
+# Open Graph names locales with a territory.
+OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
+
+
+@dataclass
+class PageMeta:
+    """Everything a page's ``<head>`` says about it (see components/page_meta.html)."""
+
+    canonical: str
+    alternates: list[tuple[str, str]] = field(default_factory=list)  # (hreflang, URL)
+    properties: list[tuple[str, str]] = field(default_factory=list)  # Open Graph, article:*
+    names: list[tuple[str, str]] = field(default_factory=list)  # twitter:*
+    json_ld: list[dict] = field(default_factory=list)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 in the publication's time zone, with its offset: 2026-11-25T10:30:00+02:00."""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def language_alternates(request: HttpRequest, languages: list[str], instance) -> list:
+    """hreflang links for each language ``instance`` is written in, and x-default (Arabic)."""
+    links = [(code, request.build_absolute_uri(url_in(code, instance))) for code in languages]
+    return [*links, ("x-default", request.build_absolute_uri(url_in(DEFAULT_LANGUAGE, instance)))]
+
+
+def publisher(request: HttpRequest, publication: Publication) -> dict:
+    """The publication as a schema.org ``NewsMediaOrganization``, with its logo."""
+    organization = {
+        "@type": "NewsMediaOrganization",
+        "name": publication.name,
+        "url": request.build_absolute_uri(reverse("articles:home")),
+    }
+    if publication.logo:
+        organization["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(publication.logo.url),
+            "width": publication.logo_width,
+            "height": publication.logo_height,
+        }
+    return organization
+
+
+def for_article(request: HttpRequest, article: Article, publication: Publication) -> PageMeta:
+    """An article page: NewsArticle and breadcrumbs, Open Graph article tags, a large card."""
+    languages = article.available_languages
+    # An English page of an untranslated article shows the Arabic text: the Arabic
+    # page is the one to index.
+    language = get_language() if get_language() in languages else DEFAULT_LANGUAGE
+    canonical = request.build_absolute_uri(url_in(language, article))
+    authors = [
+        {"@type": "Person", "name": a.name, "url": request.build_absolute_uri(a.get_absolute_url())}
+        for a in article.authors.all()
+    ]
+    tags = [tag.name for tag in article.tags.all()]
+    modified = max(article.updated_at, article.published_at)
+    image = article.lead_image.shared_copy if article.lead_image else None
+    image_url = request.build_absolute_uri(image.url) if image else ""
+    image_alt = article.lead_image.alt_text or article.lead_image.caption if image else ""
+
+    news_article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "datePublished": iso(article.published_at),
+        "dateModified": iso(modified),
+        "author": authors,
+        "publisher": publisher(request, publication),
+        "inLanguage": shown_language(article, "title"),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+        "isAccessibleForFree": True,
+    }
+    if image:
+        news_article["image"] = [
+            {"@type": "ImageObject", "url": image_url, "width": image.width, "height": image.height}
+        ]
+    if article.section:
+        news_article["articleSection"] = article.section.name
+    if tags:
+        news_article["keywords"] = tags
+
+    crumbs = [(publication.name, reverse("articles:home"))]
+    if article.section:
+        crumbs.append((article.section.name, article.section.get_absolute_url()))
+    crumbs.append((article.title, None))
+    breadcrumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                "item": request.build_absolute_uri(url) if url else canonical,
+            }
+            for position, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }
+
+    properties = [
+        ("og:type", "article"),
+        ("og:site_name", publication.name),
+        ("og:title", article.title),
+        ("og:description", article.summary),
+        ("og:url", canonical),
+        ("og:locale", OG_LOCALES.get(language, language)),
+        *[("og:locale:alternate", OG_LOCALES.get(c, c)) for c in languages if c != language],
+        ("article:published_time", iso(article.published_at)),
+        ("article:modified_time", iso(modified)),
+        *[("article:author", author["url"]) for author in authors],
+    ]
+    if article.section:
+        properties.append(("article:section", article.section.name))
+    properties += [("article:tag", tag) for tag in tags]
+    names = [
+        ("twitter:card", "summary_large_image" if image else "summary"),
+        ("twitter:title", article.title),
+        ("twitter:description", article.summary),
+    ]
+    if image:
+        properties += [
+            ("og:image", image_url),
+            ("og:image:type", image.mime_type),
+            ("og:image:width", str(image.width)),
+            ("og:image:height", str(image.height)),
+            ("og:image:alt", image_alt),
+        ]
+        names += [("twitter:image", image_url), ("twitter:image:alt", image_alt)]
+
+    return PageMeta(
+        canonical=canonical,
+        alternates=language_alternates(request, languages, article),
+        properties=properties,
+        names=names,
+        json_ld=[news_article, breadcrumbs],
+    )
+
+
+def for_home(request: HttpRequest, publication: Publication) -> PageMeta:
+    """The home page: the WebSite with its search, in every language."""
+    home = request.build_absolute_uri(reverse("articles:home"))
+    alternates = []
+    for code in AVAILABLE_LANGUAGES:
+        with override(code):
+            alternates.append((code, request.build_absolute_uri(reverse("articles:home"))))
+    alternates.append(("x-default", alternates[0][1]))
+    search = request.build_absolute_uri(reverse("articles:search"))
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": publication.name,
+        "url": home,
+        "inLanguage": get_language(),
+        "publisher": publisher(request, publication),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return PageMeta(
+        canonical=home,
+        alternates=alternates,
+        properties=[
+            ("og:type", "website"),
+            ("og:site_name", publication.name),
+            ("og:title", publication.name),
+            ("og:description", publication.tagline),
+            ("og:url", home),
+            ("og:locale", OG_LOCALES.get(get_language(), get_language())),
+        ],
+        names=[("twitter:card", "summary")],
+        json_ld=[website],
+    )

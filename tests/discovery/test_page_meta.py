@@ -1,0 +1,186 @@
+"""What article and home pages tell search engines and social networks."""
+
+import json
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.encoding import iri_to_uri
+from lxml import html
+
+from articles.previews import preview_url
+from newsroom.languages import url_in
+from tests.factories import ArticleFactory
+from tests.images import encoded, photo
+
+pytestmark = pytest.mark.django_db
+
+SITE = "http://testserver"
+
+
+def head(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return html.fromstring(response.content)
+
+
+def json_ld(page, kind: str) -> dict:
+    scripts = [json.loads(s.text) for s in page.xpath('//script[@type="application/ld+json"]')]
+    (data,) = [data for data in scripts if data["@type"] == kind]
+    return data
+
+
+def properties(page) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in page.xpath("//meta[@property or @name]"):
+        key = meta.get("property") or meta.get("name")
+        found.setdefault(key, []).append(meta.get("content"))
+    return found
+
+
+def alternates(page) -> dict[str, str]:
+    return {link.get("hreflang"): link.get("href") for link in page.xpath("//link[@hreflang]")}
+
+
+@pytest.fixture
+def logo(site_chrome):
+    publication = site_chrome.publication
+    publication.logo.save("logo.png", ContentFile(encoded(photo((120, 60)), "PNG")))
+    return publication
+
+
+def test_article_carries_news_article_json_ld(client, archive, logo):
+    article = archive.translated
+    page = head(client, article.get_absolute_url())
+
+    data = json_ld(page, "NewsArticle")
+
+    canonical = SITE + iri_to_uri(article.get_absolute_url())
+    assert data["@context"] == "https://schema.org"
+    assert data["headline"] == article.title_ar
+    assert data["description"] == article.summary_ar
+    image = article.lead_image
+    assert data["image"] == [
+        {
+            "@type": "ImageObject",
+            "url": SITE + image.file.url,
+            "width": image.width,
+            "height": image.height,
+        }
+    ]
+    assert data["datePublished"] == timezone.localtime(article.published_at).isoformat(
+        timespec="seconds"
+    )
+    assert data["datePublished"].endswith("+02:00")  # Cairo, the default time zone
+    assert data["dateModified"] >= data["datePublished"]
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": archive.author.name_ar,
+            "url": SITE + iri_to_uri(archive.author.get_absolute_url()),
+        }
+    ]
+    publisher = data["publisher"]
+    assert publisher["@type"] == "NewsMediaOrganization"
+    assert publisher["name"] == "صحيفة الاختبار"
+    assert publisher["logo"]["url"] == SITE + logo.logo.url
+    assert (publisher["logo"]["width"], publisher["logo"]["height"]) == (120, 60)
+    assert data["articleSection"] == "اقتصاد"
+    assert sorted(data["keywords"]) == ["البنوك", "الفائدة"]
+    assert data["inLanguage"] == "ar"
+    assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": canonical}
+
+
+def test_article_carries_breadcrumbs_from_home_through_its_section(client, archive):
+    article = archive.translated
+    page = head(client, article.get_absolute_url())
+
+    crumbs = json_ld(page, "BreadcrumbList")["itemListElement"]
+
+    assert [(c["position"], c["name"]) for c in crumbs] == [
+        (1, "صحيفة الاختبار"),
+        (2, "اقتصاد"),
+        (3, article.title_ar),
+    ]
+    assert crumbs[1]["item"] == SITE + iri_to_uri(archive.section.get_absolute_url())
+
+
+def test_article_carries_open_graph_and_a_large_twitter_card(client, archive):
+    article = archive.translated
+    page = head(client, article.get_absolute_url())
+
+    meta = properties(page)
+
+    assert meta["og:type"] == ["article"]
+    assert meta["og:title"] == [article.title_ar]
+    assert meta["og:url"] == [SITE + iri_to_uri(article.get_absolute_url())]
+    assert meta["og:image"] == [SITE + article.lead_image.file.url]
+    assert meta["og:image:width"] == [str(article.lead_image.width)]
+    assert meta["og:locale"] == ["ar_AR"] and meta["og:locale:alternate"] == ["en_US"]
+    assert meta["article:section"] == ["اقتصاد"]
+    assert sorted(meta["article:tag"]) == ["البنوك", "الفائدة"]
+    assert meta["article:author"] == [SITE + iri_to_uri(archive.author.get_absolute_url())]
+    assert meta["article:published_time"][0].endswith("+02:00")
+    assert meta["twitter:card"] == ["summary_large_image"]
+    assert meta["twitter:image"] == meta["og:image"]
+    assert meta["description"] == [article.summary_ar]
+
+
+def test_translated_article_pages_name_each_other_both_ways(client, archive):
+    article = archive.translated
+    arabic, english = SITE + url_in("ar", article), SITE + url_in("en", article)
+
+    from_arabic = alternates(head(client, url_in("ar", article)))
+    english_page = head(client, url_in("en", article))
+
+    expected = {"ar": arabic, "en": english, "x-default": arabic}
+    assert from_arabic == expected
+    assert alternates(english_page) == expected
+    assert english_page.xpath('//link[@rel="canonical"]/@href') == [english]
+    assert json_ld(english_page, "NewsArticle")["inLanguage"] == "en"
+
+
+def test_untranslated_article_has_no_english_alternate_and_one_canonical(client, archive):
+    article = archive.arabic_only
+    arabic = SITE + url_in("ar", article)
+
+    english_page = head(client, url_in("en", article))
+
+    assert alternates(english_page) == {"ar": arabic, "x-default": arabic}
+    # The English page shows the Arabic text: the Arabic page is the one to index.
+    assert english_page.xpath('//link[@rel="canonical"]/@href') == [arabic]
+
+
+def test_no_headline_can_break_out_of_the_json_ld_script(client, site_chrome):
+    title = 'خبر </script><script>alert("x")</script> & <!-- تعليق'
+    article = ArticleFactory(title_ar=title)
+
+    body = client.get(article.get_absolute_url()).content.decode()
+
+    assert "</script><script>" not in body
+    assert "<!--" not in body
+    page = html.fromstring(body)
+    assert json_ld(page, "NewsArticle")["headline"] == title
+    assert page.xpath("//script[not(@type)]") == []  # nothing injected ran as a script
+
+
+def test_home_page_offers_the_site_search_to_search_engines(client, site_chrome):
+    page = head(client, "/")
+
+    website = json_ld(page, "WebSite")
+
+    assert website["url"] == SITE + "/"
+    assert website["name"] == "صحيفة الاختبار"
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == SITE + "/search/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+    assert alternates(page) == {"ar": SITE + "/", "en": SITE + "/en/", "x-default": SITE + "/"}
+
+
+def test_a_preview_carries_no_canonical_address_or_structured_data(client, archive):
+    page = head(client, preview_url(archive.draft.pk))
+
+    assert page.xpath('//link[@rel="canonical"]') == []
+    assert page.xpath('//script[@type="application/ld+json"]') == []
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex, nofollow"]
