@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.encoding import iri_to_uri
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, get_language_info, override
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
@@ -32,3 +32,8 @@ def url_in(language: str, instance: models.Model) -> str:
     """``instance``'s address in ``language`` (its language prefix included), URI-encoded."""
     with override(language):
         return iri_to_uri(instance.get_absolute_url())
+
+
+def direction(language: str) -> str:
+    """``"rtl"`` or ``"ltr"``: how text in ``language`` runs."""
+    return "rtl" if get_language_info(language)["bidi"] else "ltr"

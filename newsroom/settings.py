@@ -243,3 +243,5 @@ PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
 # How long browsers and a CDN may keep a public page before asking again. Short, so a
 # correction or an unpublished article disappears within a minute.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# How often an open page asks for the ticker's live items.
+TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))

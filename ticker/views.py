@@ -4,15 +4,25 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from newsroom.languages import direction, shown_language
 from ticker.models import TickerItem
 
 
 @require_GET
 @cache_control(public=True, max_age=30)
 def live_items(request: HttpRequest) -> JsonResponse:
-    """The live ticker items: text, link and breaking flag, in strip order."""
-    items = [
-        {"text": item.text, "url": item.link, "is_breaking": item.is_breaking}
-        for item in TickerItem.objects.live()
-    ]
+    """The live ticker items in strip order: text (with its language and direction),
+    link and breaking flag."""
+    items = []
+    for item in TickerItem.objects.live():
+        language = shown_language(item, "text")
+        items.append(
+            {
+                "text": item.text,
+                "url": item.link,
+                "is_breaking": item.is_breaking,
+                "lang": language,
+                "dir": direction(language),
+            }
+        )
     return JsonResponse({"items": items}, json_dumps_params={"ensure_ascii": False})

@@ -5,9 +5,8 @@ from django.db import models
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language_info
 
-from newsroom.languages import shown_language
+from newsroom.languages import direction, shown_language
 
 register = template.Library()
 
@@ -26,5 +25,4 @@ def language_attributes(instance: models.Model, field: str) -> SafeString:
     with a Latin name («BBC» قالت …) would otherwise be laid out left to right.
     """
     language = shown_language(instance, field)
-    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
-    return format_html('lang="{}" dir="{}"', language, direction)
+    return format_html('lang="{}" dir="{}"', language, direction(language))

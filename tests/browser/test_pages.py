@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from articles.models import Article
-from tests.factories import UserFactory
+from tests.factories import TickerItemFactory, UserFactory
 
 # serialized_rollback restores the rows migrations create (the role groups) after each flush.
 pytestmark = [
@@ -73,9 +73,14 @@ def seeded_urls(live_server) -> dict[str, str]:
     }
 
 
-def open_page(browser: Browser, url: str, **context_options) -> Page:
-    """Open ``url`` and fail on anything a reader would miss: errors, blocked or broken files."""
+def open_page(browser: Browser, url: str, *, fake_clock=False, **context_options) -> Page:
+    """Open ``url`` and fail on anything a reader would miss: errors, blocked or broken files.
+
+    With ``fake_clock`` the page's timers run only when the test moves the clock.
+    """
     page = browser.new_context(locale="ar", **context_options).new_page()
+    if fake_clock:
+        page.clock.install()
     problems: list[str] = []
     page.on("console", lambda m: m.type == "error" and problems.append(m.text))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
@@ -207,3 +212,38 @@ def test_search_from_the_masthead_finds_words_typed_without_hamza(browser, seede
     marked = page.locator(".search__results mark").all_inner_texts()
     assert "الأنباء" in marked  # the text as written, hamza and all
     page.screenshot(path=ARTIFACTS / "search.png", full_page=True)
+
+
+def test_ticker_update_waits_until_the_pointer_leaves_the_strip(browser, seeded_urls):
+    page = open_page(browser, seeded_urls["home"], fake_clock=True)
+    strip = page.locator(".ticker__list:not([aria-hidden])")
+
+    page.hover(".ticker__viewport")
+    TickerItemFactory(text_ar="خبر جديد يصل أثناء القراءة", order=0)
+    page.clock.run_for(61_000)  # the page asks /ticker.json
+    page.wait_for_timeout(500)
+    expect(strip).not_to_contain_text("خبر جديد يصل أثناء القراءة")
+
+    page.mouse.move(0, 0)
+
+    expect(strip.locator(".ticker__item").first).to_have_text("خبر جديد يصل أثناء القراءة")
+    expect(page.locator(".ticker__list--copy")).to_contain_text("خبر جديد يصل أثناء القراءة")
+    expect(page.locator("#ticker-announcer")).to_have_text("")  # not breaking: not read out
+
+
+def test_ticker_shows_and_announces_breaking_news_keeping_pause_and_focus(browser, seeded_urls):
+    page = open_page(browser, seeded_urls["home"], fake_clock=True)
+    strip = page.locator(".ticker__list:not([aria-hidden])")
+    page.locator("label.ticker__pause").click()
+    page.mouse.move(0, 0)
+    page.locator("#masthead-search").focus()
+
+    TickerItemFactory(text_ar="زلزال بقوة 5 درجات يضرب المنطقة", is_breaking=True, order=0)
+    page.clock.run_for(61_000)
+
+    expect(strip.locator(".ticker__item").first).to_have_text("زلزال بقوة 5 درجات يضرب المنطقة")
+    expect(page.locator("#ticker-announcer")).to_have_text("عاجل: زلزال بقوة 5 درجات يضرب المنطقة")
+    assert strip.locator(".ticker__item").count() == 13
+    assert page.get_by_role("checkbox", name="إيقاف الشريط مؤقتًا").is_checked()
+    assert animation(page)["state"] == "paused"
+    assert page.evaluate("document.activeElement.id") == "masthead-search"

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from lxml import html
 
 from tests.factories import ArticleFactory, TickerItemFactory
 
@@ -22,19 +23,34 @@ def test_ticker_json_lists_live_items_in_order(client):
     assert "max-age=30" in response["Cache-Control"] and "public" in response["Cache-Control"]
     assert response.json() == {
         "items": [
-            {"text": "الأول «عاجل»", "url": article.get_absolute_url(), "is_breaking": True},
-            {"text": "الثاني", "url": "https://example.com/2", "is_breaking": False},
+            {
+                "text": "الأول «عاجل»",
+                "url": article.get_absolute_url(),
+                "is_breaking": True,
+                "lang": "ar",
+                "dir": "rtl",
+            },
+            {
+                "text": "الثاني",
+                "url": "https://example.com/2",
+                "is_breaking": False,
+                "lang": "ar",
+                "dir": "rtl",
+            },
         ]
     }
 
 
-def test_english_ticker_json_falls_back_to_arabic_text(client):
-    TickerItemFactory(text_ar="نص عربي", text_en="English text")
-    TickerItemFactory(text_ar="بلا ترجمة")
+def test_english_ticker_json_falls_back_to_arabic_text_marked_as_arabic(client):
+    TickerItemFactory(text_ar="نص عربي", text_en="English text", order=1)
+    TickerItemFactory(text_ar="بلا ترجمة", order=2)
 
-    texts = [item["text"] for item in client.get("/en/ticker.json").json()["items"]]
+    items = client.get("/en/ticker.json").json()["items"]
 
-    assert sorted(texts) == ["English text", "بلا ترجمة"]
+    assert [(i["text"], i["lang"], i["dir"]) for i in items] == [
+        ("English text", "en", "ltr"),
+        ("بلا ترجمة", "ar", "rtl"),
+    ]
 
 
 def test_ticker_json_refuses_writes(client):
@@ -58,7 +74,27 @@ def test_strip_links_published_stories_and_escapes_text(client):
     assert 'aria-hidden="true"' in strip and 'tabindex="-1"' in strip
 
 
-def test_no_live_items_means_no_strip(client):
+def test_no_live_items_means_a_hidden_strip_the_script_can_fill(client):
     TickerItemFactory(starts_at=timezone.now() + timedelta(hours=1))
 
-    assert 'class="ticker"' not in client.get("/").text
+    page = html.fromstring(client.get("/").content)
+
+    (strip,) = page.xpath('//section[@class="ticker"]')
+    assert strip.get("hidden") is not None
+    assert strip.xpath(".//li") == []
+
+
+def test_every_page_has_the_refresh_script_and_a_polite_announcer(client, settings):
+    settings.TICKER_REFRESH_SECONDS = 45
+    TickerItemFactory()
+
+    page = html.fromstring(client.get("/en/").content)
+
+    (strip,) = page.xpath('//section[@class="ticker"]')
+    assert strip.get("data-live-url") == "/en/ticker.json"
+    assert strip.get("data-refresh-seconds") == "45"
+    assert strip.get("data-breaking-label") == "Breaking"
+    (announcer,) = page.xpath('//*[@id="ticker-announcer"]')
+    assert announcer.get("aria-live") == "polite"
+    (script,) = page.xpath('//script[contains(@src, "js/ticker.js")]')
+    assert "defer" in script.attrib

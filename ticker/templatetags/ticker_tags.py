@@ -1,6 +1,7 @@
 """The live ticker strip, rendered on every public page."""
 
 from django import template
+from django.conf import settings
 
 from ticker.models import TickerItem
 
@@ -9,5 +10,9 @@ register = template.Library()
 
 @register.inclusion_tag("components/ticker.html")
 def live_ticker() -> dict:
-    """Render the items that ``TickerItem.objects.live()`` shows now."""
-    return {"items": list(TickerItem.objects.live())}
+    """Render the items that ``TickerItem.objects.live()`` shows now; the page's
+    script asks for them again every ``TICKER_REFRESH_SECONDS``."""
+    return {
+        "items": list(TickerItem.objects.live()),
+        "refresh_seconds": settings.TICKER_REFRESH_SECONDS,
+    }
