@@ -243,5 +243,12 @@ PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
 # How long browsers and a CDN may keep a public page before asking again. Short, so a
 # correction or an unpublished article disappears within a minute.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# Dates on Arabic pages (newsroom/dates.py): "egyptian" (يناير) or "levantine"
+# (كانون الثاني) month names, "western" or "arabic-indic" digits, and whether
+# the Hijri date is shown beside the Gregorian one.
+ARABIC_MONTH_NAMES = os.environ.get("ARABIC_MONTH_NAMES", "egyptian")
+ARABIC_DIGITS = os.environ.get("ARABIC_DIGITS", "western")
+SHOW_HIJRI_DATE = env_bool("SHOW_HIJRI_DATE", False)
+
 # How often an open page asks for the ticker's live items.
 TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))

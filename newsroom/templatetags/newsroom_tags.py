@@ -3,9 +3,12 @@
 from django import template
 from django.db import models
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
+from newsroom import dates
 from newsroom.languages import direction, shown_language
 
 register = template.Library()
@@ -26,3 +29,28 @@ def language_attributes(instance: models.Model, field: str) -> SafeString:
     """
     language = shown_language(instance, field)
     return format_html('lang="{}" dir="{}"', language, direction(language))
+
+
+@register.simple_tag
+def time_tag(moment, style: str = "date", *, with_hijri: bool = False) -> SafeString:
+    """``<time datetime="ISO 8601">`` showing ``moment`` as readers of this page expect.
+
+    ``style`` is ``date``, ``long_date``, ``time`` or ``datetime`` (newsroom/dates.py);
+    ``with_hijri`` adds the Hijri date after it when the publication shows one.
+    """
+    if moment is None:
+        return SafeString("")
+    language = get_language()
+    element = format_html(
+        '<time datetime="{}">{}</time>', dates.iso(moment), dates.show(moment, style, language)
+    )
+    hijri = dates.hijri(moment, language) if with_hijri else ""
+    if hijri:
+        return format_html('{} <span class="date-hijri">{}</span>', element, hijri)
+    return element
+
+
+@register.simple_tag
+def today():
+    """Today's date in the publication's time zone."""
+    return timezone.localdate()
