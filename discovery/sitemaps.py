@@ -38,6 +38,10 @@ class BilingualSitemap(Sitemap):
     def lastmod(self, item) -> datetime | None:
         return None
 
+    def get_latest_lastmod(self) -> datetime | None:
+        # Listings have no time of their own; the index asks without loading them.
+        return None
+
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         urls, lastmods = [], []

@@ -5,25 +5,21 @@ from django.core.checks import Error, register
 
 from newsroom.dates import DIGIT_STYLES, MONTH_NAMES
 
+CHOICES = {
+    "ARABIC_MONTH_NAMES": ("newsroom.E001", tuple(MONTH_NAMES)),
+    "ARABIC_DIGITS": ("newsroom.E002", DIGIT_STYLES),
+}
+
 
 @register
 def date_settings(app_configs, **kwargs) -> list[Error]:
     """Refuse a misspelt month-name or digit style instead of failing on the first page."""
-    errors = []
-    if settings.ARABIC_MONTH_NAMES not in MONTH_NAMES:
-        errors.append(
-            Error(
-                f"ARABIC_MONTH_NAMES is {settings.ARABIC_MONTH_NAMES!r}.",
-                hint=f"Use one of: {', '.join(MONTH_NAMES)}.",
-                id="newsroom.E001",
-            )
+    return [
+        Error(
+            f"{name} is {getattr(settings, name)!r}.",
+            hint=f"Use one of: {', '.join(allowed)}.",
+            id=check_id,
         )
-    if settings.ARABIC_DIGITS not in DIGIT_STYLES:
-        errors.append(
-            Error(
-                f"ARABIC_DIGITS is {settings.ARABIC_DIGITS!r}.",
-                hint=f"Use one of: {', '.join(DIGIT_STYLES)}.",
-                id="newsroom.E002",
-            )
-        )
-    return errors
+        for name, (check_id, allowed) in CHOICES.items()
+        if getattr(settings, name) not in allowed
+    ]

@@ -58,6 +58,18 @@ def test_index_lists_a_sitemap_per_month_and_the_listings_all_valid(client, arch
         fetch(client, location.removeprefix(SITE))
 
 
+def test_the_index_costs_the_same_few_queries_however_many_months_it_lists(
+    client, site_chrome, django_assert_max_num_queries
+):
+    for months in range(6):
+        ArticleFactory(published_at=timezone.now() - timedelta(days=31 * months + 1))
+
+    with django_assert_max_num_queries(4):
+        locations = index_locations(client)
+
+    assert len([loc for loc in locations if "articles-" in loc]) >= 6
+
+
 def test_translated_articles_name_each_other_both_ways_and_untranslated_stand_alone(
     client, archive
 ):

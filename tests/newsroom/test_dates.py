@@ -83,6 +83,7 @@ def test_dates_outside_the_hijri_tables_show_no_hijri_date(settings):
     assert dates.hijri(date(2100, 1, 1), "ar") == ""
 
 
+@pytest.mark.django_db  # the model checks ask the database what it supports
 def test_a_misspelt_date_setting_stops_the_check_command(settings):
     settings.ARABIC_MONTH_NAMES = "syrian"
 
