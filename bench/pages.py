@@ -6,7 +6,8 @@ It builds a throwaway database beside the configured one (SQLite by default,
 PostgreSQL when DATABASE_URL points there), seeds the demo publication plus
 ``--articles`` more published articles, and requests each page through
 Django's full stack in this process (middleware, ORM, templates; no network),
-in production settings. The database is dropped at the end.
+in production settings: the HTML pages, /ticker.json, feeds and sitemaps. The
+database is dropped at the end.
 """
 
 import argparse
@@ -130,6 +131,7 @@ def main() -> None:
             print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "
                   f"{args.requests} requests per page")  # fmt: skip
             article = Article.objects.published().first()
+            month = timezone.localtime(article.published_at)
             pages = {
                 "home": "/",
                 "home, page 50": "/?page=50",
@@ -139,12 +141,17 @@ def main() -> None:
                 "article": article.get_absolute_url(),
                 "article (en)": "/en" + article.get_absolute_url(),
                 "ticker.json": "/ticker.json",
+                "feed (rss)": "/feeds/rss/",
+                "feed (atom, en)": "/en/feeds/atom/",
+                "sitemap index": "/sitemap.xml",
+                "sitemap, month": f"/sitemap-articles-{month:%Y-%m}.xml",
+                "news sitemap": "/news-sitemap.xml",
             }
             client = Client()
-            print(f"{'page':<16}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
+            print(f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
             for name, url in pages.items():
                 r = measure(client, url, args.requests)
-                print(f"{name:<16}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
+                print(f"{name:<18}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
                       f"{r['queries']:>9}{r['kb']:>7.1f}")  # fmt: skip
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
