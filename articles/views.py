@@ -47,7 +47,14 @@ class ArticleListView(ListView):
         return feed_links()
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(feeds=self.feeds(), **kwargs)
+        context = super().get_context_data(feeds=self.feeds(), **kwargs)
+        publication = Publication.load()
+        heading = context.get("heading") or publication.name
+        context["publication"] = publication
+        context["meta"] = page_meta.for_listing(
+            self.request, publication, heading, context.get("description") or heading
+        )
+        return context
 
 
 class HomeView(ArticleListView):
@@ -80,11 +87,9 @@ class HomeView(ArticleListView):
             lead, rest = self.chosen_lead, articles
         else:
             lead, rest = (articles[0], articles[1:]) if articles else (None, [])
-        publication = Publication.load()
         return {
             **context,
-            "publication": publication,
-            "meta": page_meta.for_home(self.request, publication),
+            "meta": page_meta.for_home(self.request, context["publication"]),
             "lead_story": lead,
             "cards": [*self.featured, *rest],
             "featured": self.featured,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
@@ -155,6 +155,31 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         properties=properties,
         names=names,
         json_ld=[news_article, breadcrumbs],
+    )
+
+
+def for_listing(
+    request: HttpRequest, publication: Publication, title: str, description: str
+) -> PageMeta:
+    """A section, tag or author page: its address (page number included) in each language."""
+    canonical = request.build_absolute_uri()
+    alternates = [
+        (code, request.build_absolute_uri(translate_url(request.get_full_path(), code)))
+        for code in AVAILABLE_LANGUAGES
+    ]
+    alternates.append(("x-default", alternates[0][1]))
+    return PageMeta(
+        canonical=canonical,
+        alternates=alternates,
+        properties=[
+            ("og:type", "website"),
+            ("og:site_name", publication.name),
+            ("og:title", title),
+            ("og:description", description),
+            ("og:url", canonical),
+            ("og:locale", OG_LOCALES.get(get_language(), get_language())),
+        ],
+        names=[("twitter:card", "summary")],
     )
 
 

@@ -184,3 +184,27 @@ def test_a_preview_carries_no_canonical_address_or_structured_data(client, archi
     assert page.xpath('//link[@rel="canonical"]') == []
     assert page.xpath('//script[@type="application/ld+json"]') == []
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex, nofollow"]
+
+
+def test_listing_pages_name_their_address_in_each_language(client, archive):
+    path = archive.section.get_absolute_url()
+    arabic = SITE + iri_to_uri(path)
+
+    page = head(client, path)
+
+    assert page.xpath('//link[@rel="canonical"]/@href') == [arabic]
+    assert alternates(page) == {
+        "ar": arabic,
+        "en": SITE + "/en" + iri_to_uri(path),
+        "x-default": arabic,
+    }
+    assert properties(page)["og:title"] == ["اقتصاد"]
+
+
+def test_a_later_page_of_a_listing_is_its_own_canonical(client, site_chrome, settings):
+    ArticleFactory.create_batch(settings.ARTICLES_PER_PAGE + 2)
+
+    page = head(client, "/?page=2")
+
+    assert page.xpath('//link[@rel="canonical"]/@href') == [SITE + "/?page=2"]
+    assert alternates(page)["en"] == SITE + "/en/?page=2"
