@@ -91,10 +91,10 @@ class ImageCopy:
 
     @cached_property
     def size(self) -> int:
-        """The file's length in bytes (asks the storage; 0 if the file is gone)."""
+        """The file's length in bytes (asks the storage; 0 if it cannot say)."""
         try:
             return self.storage.size(self.name)
-        except OSError:
+        except Exception:  # a missing file or a storage error must not fail a whole feed
             return 0
 
 

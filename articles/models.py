@@ -1,6 +1,6 @@
 """Sections, the image library and articles."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -365,6 +365,12 @@ class Article(models.Model):
         ):
             return "outdated"
         return "current"
+
+    @property
+    def last_modified(self) -> datetime:
+        """When readers last saw a change: the later of publication and the last edit
+        (an article edited before its scheduled time changes when it appears)."""
+        return max(self.updated_at, self.published_at)
 
     @property
     def available_languages(self) -> list[str]:

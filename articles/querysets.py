@@ -16,6 +16,10 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def published_between(self, start, end) -> "ArticleQuerySet":
+        """Published articles whose publication time is in [start, end)."""
+        return self.published().filter(published_at__gte=start, published_at__lt=end)
+
     def scheduled(self) -> "ArticleQuerySet":
         """Published articles whose publication time has not come yet."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -25,10 +29,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(models.Q(title_en__isnull=True) | models.Q(title_en=""))
 
     def available_in(self, language: str) -> "ArticleQuerySet":
-        """Articles readable in ``language``: all in the original, translated ones otherwise.
+        """Articles readable in ``language``: all in the original, otherwise those whose
+        headline is translated (the rule of ``Article.available_languages``).
 
-        Feeds and sitemaps of a language list only text in that language, never
-        the fallback a page would show.
+        Feeds and sitemaps of a language list only these, never an article a page
+        would show entirely in the fallback language.
         """
         if language == DEFAULT_LANGUAGE:
             return self.all()

@@ -89,7 +89,7 @@ class ArticleFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article: Article):
-        return max(article.updated_at, article.published_at)
+        return article.last_modified
 
     def item_categories(self, article: Article) -> list[str]:
         section = [article.section.name] if article.section else []

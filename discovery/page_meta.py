@@ -7,15 +7,14 @@ absolute and every date is ISO 8601 with the publication's UTC offset.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
-from django.utils import timezone
 from django.utils.translation import get_language, override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 
 from articles.models import Article
+from newsroom import dates
 from newsroom.languages import shown_language, url_in
 from newsroom.models import Publication
 
@@ -34,11 +33,6 @@ class PageMeta:
     json_ld: list[dict] = field(default_factory=list)
 
 
-def iso(moment: datetime) -> str:
-    """ISO 8601 in the publication's time zone, with its offset: 2026-11-25T10:30:00+02:00."""
-    return timezone.localtime(moment).isoformat(timespec="seconds")
-
-
 def language_alternates(request: HttpRequest, languages: list[str], instance) -> list:
     """hreflang links for each language ``instance`` is written in, and x-default (Arabic)."""
     links = [(code, request.build_absolute_uri(url_in(code, instance))) for code in languages]
@@ -53,12 +47,10 @@ def publisher(request: HttpRequest, publication: Publication) -> dict:
         "url": request.build_absolute_uri(reverse("articles:home")),
     }
     if publication.logo:
-        organization["logo"] = {
-            "@type": "ImageObject",
-            "url": request.build_absolute_uri(publication.logo.url),
-            "width": publication.logo_width,
-            "height": publication.logo_height,
-        }
+        logo = {"@type": "ImageObject", "url": request.build_absolute_uri(publication.logo.url)}
+        if publication.logo_width:
+            logo.update(width=publication.logo_width, height=publication.logo_height)
+        organization["logo"] = logo
     return organization
 
 
@@ -74,7 +66,7 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         for a in article.authors.all()
     ]
     tags = [tag.name for tag in article.tags.all()]
-    modified = max(article.updated_at, article.published_at)
+    modified = article.last_modified
     image = article.lead_image.shared_copy if article.lead_image else None
     image_url = request.build_absolute_uri(image.url) if image else ""
     image_alt = article.lead_image.alt_text or article.lead_image.caption if image else ""
@@ -84,8 +76,8 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": iso(article.published_at),
-        "dateModified": iso(modified),
+        "datePublished": dates.iso(article.published_at),
+        "dateModified": dates.iso(modified),
         "author": authors,
         "publisher": publisher(request, publication),
         "inLanguage": shown_language(article, "title"),
@@ -127,8 +119,8 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         ("og:url", canonical),
         ("og:locale", OG_LOCALES.get(language, language)),
         *[("og:locale:alternate", OG_LOCALES.get(c, c)) for c in languages if c != language],
-        ("article:published_time", iso(article.published_at)),
-        ("article:modified_time", iso(modified)),
+        ("article:published_time", dates.iso(article.published_at)),
+        ("article:modified_time", dates.iso(modified)),
         *[("article:author", author["url"]) for author in authors],
     ]
     if article.section:

@@ -16,9 +16,11 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
+from modeltranslation.utils import build_localized_fieldname
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from discovery.feed_formats import xml_safe
 from newsroom.models import Publication, StaffMember
 
 # Each article gives up to three URLs with three alternates each, and an Arabic
@@ -72,7 +74,24 @@ class BilingualSitemap(Sitemap):
         return urls
 
 
-class ArticleMonthSitemap(BilingualSitemap):
+class ArticleSitemap(BilingualSitemap):
+    """Articles, each in the languages it is written in, with its last change."""
+
+    def articles(self):
+        return Article.objects.published()
+
+    def items(self):
+        headlines = [build_localized_fieldname("title", code) for code in AVAILABLE_LANGUAGES]
+        return self.articles().only("pk", "slug", "published_at", "updated_at", *headlines)
+
+    def languages_of(self, article: Article) -> list[str]:
+        return article.available_languages
+
+    def lastmod(self, article: Article) -> datetime:
+        return article.last_modified
+
+
+class ArticleMonthSitemap(ArticleSitemap):
     """The articles published in one calendar month (in the publication's time zone)."""
 
     limit = ARTICLES_PER_SITEMAP
@@ -86,16 +105,11 @@ class ArticleMonthSitemap(BilingualSitemap):
     def name(self) -> str:
         return f"articles-{self.month:%Y-%m}"
 
-    def items(self):
+    def articles(self):
         start = timezone.make_aware(datetime.combine(self.month, time.min))
         following = (self.month.replace(day=28) + timedelta(days=4)).replace(day=1)
         end = timezone.make_aware(datetime.combine(following, time.min))
-        return (
-            Article.objects.published()
-            .filter(published_at__gte=start, published_at__lt=end)
-            .only("pk", "slug", "title", "title_en", "published_at", "updated_at")
-            .order_by("published_at", "pk")
-        )
+        return Article.objects.published_between(start, end).order_by("published_at", "pk")
 
     @property
     def paginator(self) -> Paginator:
@@ -104,15 +118,9 @@ class ArticleMonthSitemap(BilingualSitemap):
             paginator.count = self.count  # saves the index a count per month
         return paginator
 
-    def languages_of(self, article: Article) -> list[str]:
-        return article.available_languages
-
-    def lastmod(self, article: Article) -> datetime:
-        return max(article.updated_at, article.published_at)
-
     def get_latest_lastmod(self) -> datetime | None:
         if self.latest is None:
-            self.latest = self.items().aggregate(
+            self.latest = self.articles().aggregate(
                 latest=Max(Greatest("updated_at", "published_at"))
             )["latest"]
         return self.latest
@@ -162,31 +170,23 @@ class AuthorSitemap(BilingualSitemap):
 LISTING_SITEMAPS = {"sections": SectionSitemap, "tags": TagSitemap, "authors": AuthorSitemap}
 
 
-class NewsSitemap(BilingualSitemap):
+class NewsSitemap(ArticleSitemap):
     """Google News: the articles of the last 48 hours, newest first, at most 1,000 URLs."""
 
     limit = NEWS_MAX_URLS
 
-    def items(self):
+    def articles(self):
         since = timezone.now() - NEWS_WINDOW
-        return (
-            Article.objects.published()
-            .filter(published_at__gte=since)
-            .only("pk", "slug", "title", "title_en", "published_at", "updated_at")
-            .newest_first()[:NEWS_MAX_URLS]
-        )
+        return Article.objects.published().filter(published_at__gte=since).newest_first()
 
-    def languages_of(self, article: Article) -> list[str]:
-        return article.available_languages
-
-    def lastmod(self, article: Article) -> datetime:
-        return max(article.updated_at, article.published_at)
+    def items(self):
+        return super().items()[:NEWS_MAX_URLS]
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         urls = super().get_urls(page, site, protocol)[:NEWS_MAX_URLS]
         publication = Publication.load()
         for url in urls:
             with override(url["language"]):
-                url["title"] = url["item"].title
-                url["publication"] = publication.name
+                url["title"] = xml_safe(url["item"].title)
+                url["publication"] = xml_safe(publication.name)
         return urls

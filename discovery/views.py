@@ -7,6 +7,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -14,6 +15,7 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from discovery.sitemaps import LISTING_SITEMAPS, ArticleMonthSitemap, NewsSitemap, article_months
 
 MONTH_SECTION = re.compile(r"articles-(\d{4})-(\d{2})")
+FIRST_YEAR = 1900
 
 
 @require_GET
@@ -29,11 +31,12 @@ def sitemap(request: HttpRequest, section: str) -> HttpResponse:
     """One sitemap of the index; an unknown name or an impossible month is a 404."""
     if section in LISTING_SITEMAPS:
         chosen = LISTING_SITEMAPS[section]()
-    elif match := MONTH_SECTION.fullmatch(section):
-        try:
-            chosen = ArticleMonthSitemap(date(int(match[1]), int(match[2]), 1))
-        except ValueError:
-            raise Http404 from None
+    elif (match := MONTH_SECTION.fullmatch(section)) and 1 <= int(match[2]) <= 12:
+        year = int(match[1])
+        # Far-off years have no articles, and their dates overflow on the way to UTC.
+        if not FIRST_YEAR <= year <= timezone.now().year + 1:
+            raise Http404
+        chosen = ArticleMonthSitemap(date(year, int(match[2]), 1))
     else:
         raise Http404
     return sitemap_views.sitemap(

@@ -1,6 +1,7 @@
 """Publication-level models: the publication itself and its staff (masthead and bylines)."""
 
 from django.conf import settings
+from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,17 @@ from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.slugs import fill_slug, unicode_slug_field
+
+
+def logo_size(logo) -> tuple[int | None, int | None]:
+    """The logo's width and height in pixels, or (None, None) if there is none or it
+    cannot be read (a missing file must not stop the publication from being saved)."""
+    if not logo:
+        return None, None
+    try:
+        return get_image_dimensions(logo)
+    except Exception:  # any storage or image error: the size is simply unknown
+        return None, None
 
 
 class Publication(models.Model):
@@ -25,11 +37,11 @@ class Publication(models.Model):
         _("logo"),
         upload_to="publication/",
         blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
         help_text=_("Shown beside the name in the masthead. A square image works best."),
     )
-    # Stored on upload, so pages can give search engines the size without opening the file.
+    # Measured when the publication is saved, so pages can give search engines the
+    # size without opening the file. (ImageField's width_field would re-read the file
+    # on every load while the size is unknown, and fail every page if it went missing.)
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
@@ -45,6 +57,7 @@ class Publication(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.pk = self.SINGLETON_ID
+        self.logo_width, self.logo_height = logo_size(self.logo)
         super().save(*args, **kwargs)
 
     @classmethod

@@ -9,9 +9,8 @@ def measure_logo(apps, schema_editor):
     Publication = apps.get_model("newsroom", "Publication")
     for publication in Publication.objects.exclude(logo=""):
         try:
-            with publication.logo.open("rb") as logo:
-                width, height = get_image_dimensions(logo)
-        except OSError:  # the file is gone; the next upload measures itself
+            width, height = get_image_dimensions(publication.logo)
+        except Exception:  # unreadable or gone: the size stays unknown until the next save
             continue
         Publication.objects.filter(pk=publication.pk).update(logo_width=width, logo_height=height)
 
@@ -32,11 +31,6 @@ class Migration(migrations.Migration):
             model_name='publication',
             name='logo_width',
             field=models.PositiveIntegerField(blank=True, editable=False, null=True),
-        ),
-        migrations.AlterField(
-            model_name='publication',
-            name='logo',
-            field=models.ImageField(blank=True, height_field='logo_height', help_text='Shown beside the name in the masthead. A square image works best.', upload_to='publication/', verbose_name='logo', width_field='logo_width'),
         ),
         migrations.RunPython(measure_logo, migrations.RunPython.noop),
     ]

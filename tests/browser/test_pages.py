@@ -220,8 +220,10 @@ def test_ticker_update_waits_until_the_pointer_leaves_the_strip(browser, seeded_
 
     page.hover(".ticker__viewport")
     TickerItemFactory(text_ar="خبر جديد يصل أثناء القراءة", order=0)
-    page.clock.run_for(61_000)  # the page asks /ticker.json
-    page.wait_for_timeout(500)
+    with page.expect_response("**/ticker.json") as answer:
+        page.clock.run_for(61_000)
+    assert "خبر جديد يصل أثناء القراءة" in answer.value.text()
+    page.wait_for_timeout(300)  # time for the script to read the answer
     expect(strip).not_to_contain_text("خبر جديد يصل أثناء القراءة")
 
     page.mouse.move(0, 0)

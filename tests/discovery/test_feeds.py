@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from taggit.models import Tag
 
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,19 @@ def test_feeds_are_cached_publicly_and_take_few_queries(
         response = client.get("/feeds/rss/")
 
     assert "public" in response["Cache-Control"]
+
+
+def test_a_stray_control_character_does_not_break_the_feeds(client, site_chrome):
+    author = StaffMemberFactory(name_ar="محرر\x08الموقع")
+    ArticleFactory(
+        title_ar="عنوان\x0bملصوق",
+        summary_ar="ملخص\x0c",
+        body_ar="<p>نص\x1f الخبر</p>",
+        authors=[author],
+        with_image=True,
+    )
+
+    for url in ("/feeds/rss/", "/feeds/atom/"):
+        (entry,) = parse(client, url).entries
+        assert entry.title == "عنوانملصوق"
+        assert entry.author == "محررالموقع"

@@ -10,6 +10,7 @@ from lxml import html
 
 from articles.previews import preview_url
 from newsroom.languages import url_in
+from newsroom.models import Publication
 from tests.factories import ArticleFactory
 from tests.images import encoded, photo
 
@@ -208,3 +209,14 @@ def test_a_later_page_of_a_listing_is_its_own_canonical(client, site_chrome, set
 
     assert page.xpath('//link[@rel="canonical"]/@href') == [SITE + "/?page=2"]
     assert alternates(page)["en"] == SITE + "/en/?page=2"
+
+
+def test_a_logo_whose_file_went_missing_breaks_nothing(client, logo):
+    logo.logo.storage.delete(logo.logo.name)
+    Publication.objects.filter(pk=logo.pk).update(logo_width=None, logo_height=None)
+    article = ArticleFactory()
+
+    page = head(client, article.get_absolute_url())
+
+    publisher = json_ld(page, "NewsArticle")["publisher"]
+    assert publisher["logo"] == {"@type": "ImageObject", "url": SITE + logo.logo.url}

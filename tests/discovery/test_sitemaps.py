@@ -1,6 +1,6 @@
 """Sitemaps, the Google News sitemap and robots.txt, validated against the schemas."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -96,6 +96,47 @@ def test_scheduled_archived_and_draft_articles_are_left_out_until_visible(client
     assert absolute(archive.archived.get_absolute_url()) not in found
 
 
+def test_months_follow_the_publications_calendar_across_the_new_year(client, site_chrome):
+    cairo_new_year = datetime(2026, 12, 31, 22, 0, tzinfo=UTC)  # midnight in Cairo
+    december = ArticleFactory(published_at=cairo_new_year - timedelta(minutes=30))
+    january = ArticleFactory(published_at=cairo_new_year + timedelta(minutes=30))
+
+    with time_machine.travel(cairo_new_year + timedelta(hours=1)):
+        in_december = fetch(client, "/sitemap-articles-2026-12.xml")
+        in_january = fetch(client, "/sitemap-articles-2027-01.xml")
+        assert {"articles-2026-12", "articles-2027-01"} <= {
+            loc.rsplit("sitemap-", 1)[-1].removesuffix(".xml") for loc in index_locations(client)
+        }
+
+    assert in_december.xpath("s:url/s:loc/text()", namespaces=NAMESPACES) == [
+        absolute(december.get_absolute_url())
+    ]
+    assert in_january.xpath("s:url/s:loc/text()", namespaces=NAMESPACES) == [
+        absolute(january.get_absolute_url())
+    ]
+
+
+def test_text_xml_cannot_carry_is_dropped_not_fatal(client, site_chrome):
+    ArticleFactory(title_ar="عنوان\x0bملصوق من معالج نصوص")
+
+    root = fetch(client, "/news-sitemap.xml")
+
+    assert root.xpath("//news:title/text()", namespaces=NAMESPACES) == ["عنوانملصوق من معالج نصوص"]
+
+
+def test_tags_without_letters_still_have_addresses(client, site_chrome):
+    article = ArticleFactory(tags=["🔴", "؟", "2025"])
+
+    slugs = sorted(tag.slug for tag in article.tags.all())
+
+    assert slugs[0] == "2025" and all(s.startswith("tag-") for s in slugs[1:])
+    assert len(set(slugs)) == 3
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert len(fetch(client, "/sitemap-tags.xml")) == 6  # three tags, two languages each
+    for slug in slugs:
+        assert client.get(f"/tag/{slug}/").status_code == 200
+
+
 def test_lastmod_is_the_articles_last_change(client, archive):
     article = archive.arabic_only
     month = timezone.localtime(article.published_at)
@@ -160,7 +201,15 @@ def test_google_news_sitemap_stops_at_its_limit_newest_first(client, site_chrome
 
 
 @pytest.mark.parametrize(
-    "url", ["/sitemap-nothing.xml", "/sitemap-articles-2026-13.xml", "/sitemap-tags.xml?p=x"]
+    "url",
+    [
+        "/sitemap-nothing.xml",
+        "/sitemap-articles-2026-13.xml",
+        "/sitemap-articles-2026-00.xml",
+        "/sitemap-articles-9999-12.xml",
+        "/sitemap-articles-0001-01.xml",
+        "/sitemap-tags.xml?p=x",
+    ],
 )
 def test_unknown_sitemaps_are_404(client, site_chrome, url):
     assert client.get(url).status_code == 404
