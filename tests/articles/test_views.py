@@ -88,6 +88,16 @@ def test_unprefixed_pages_stay_arabic_whatever_the_browser_prefers(client, site_
     response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
 
     assert html_attributes(response)["lang"] == "ar"
+    assert response["Content-Language"] == "ar"
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/feeds/rss/", "/sitemap.xml", "/ticker.json"])
+def test_caches_keep_one_copy_per_address_not_per_browser_language(client, site_chrome, path):
+    """The address says the language, so responses do not vary on Accept-Language."""
+    response = client.get(path, headers={"accept-language": "en-US,en;q=0.9"})
+
+    assert response.status_code == 200
+    assert "accept-language" not in response.get("Vary", "").lower()
 
 
 def test_language_link_points_to_the_same_page_in_the_other_language(client, story):
