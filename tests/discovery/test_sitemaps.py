@@ -175,7 +175,8 @@ def test_google_news_sitemap_has_the_last_two_days_in_each_language(client, arch
         for url in root.xpath("s:url", namespaces=NAMESPACES)
     }
     assert absolute(old.get_absolute_url()) not in news
-    assert absolute(archive.scheduled.get_absolute_url()) not in news
+    for hidden in (archive.scheduled, archive.archived, archive.draft):
+        assert absolute(hidden.get_absolute_url()) not in news
     arabic = news[absolute(archive.translated.get_absolute_url())]
     english = news[SITE + url_in("en", archive.translated)]
     assert arabic.findtext("news:title", namespaces=NAMESPACES) == archive.translated.title_ar
