@@ -7,10 +7,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from discovery import views as discovery_views
+from newsroom import health
 from newsroom.http import public_cache
 
 # Crawlers' addresses have no language prefix: each file covers every language.
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", public_cache(discovery_views.robots_txt), name="robots"),
     path("sitemap.xml", public_cache(discovery_views.sitemap_index), name="sitemap-index"),
     path("sitemap-<str:section>.xml", public_cache(discovery_views.sitemap), name="sitemap"),
