@@ -454,7 +454,13 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
     @admin.action(description=_("Pin selected articles to the home page for a day"),
                   permissions=["publish"])  # fmt: skip
     def feature_selected(self, request, queryset):
-        count = queryset.update(featured_until=timezone.now() + timedelta(days=1))
+        until = timezone.now() + timedelta(days=1)
+        # Saved one by one, not with update(): each save purges the pages that show it.
+        count = 0
+        for article in queryset:
+            article.featured_until = until
+            article.save(update_fields=["featured_until"])
+            count += 1
         self.message_user(
             request,
             ngettext("%(count)d article pinned.", "%(count)d articles pinned.", count)

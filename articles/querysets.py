@@ -24,6 +24,14 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles whose publication time has not come yet."""
         return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
 
+    def next_publication_time(self):
+        """When the next scheduled article goes live (None if none is scheduled).
+
+        Pages that list articles change by themselves at that moment; the page
+        cache keeps no copy of them beyond it.
+        """
+        return self.scheduled().aggregate(next=models.Min("published_at"))["next"]
+
     def translation_missing(self) -> "ArticleQuerySet":
         """Articles with no English headline yet."""
         return self.filter(models.Q(title_en__isnull=True) | models.Q(title_en=""))

@@ -17,12 +17,14 @@ from taggit.models import Tag
 
 from articles.forms import SearchForm
 from articles.models import Article, Section
+from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
 from articles.search import find, highlight, parse_query, snippet
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
 from newsroom.models import Publication, StaffMember
+from pagecache import recorder, tags
 
 
 class ArticleListView(ListView):
@@ -39,6 +41,10 @@ class ArticleListView(ListView):
     def articles(self) -> QuerySet[Article]:
         return Article.objects.published()
 
+    def listing(self) -> str:
+        """The listing tag this page is filed under in the page cache."""
+        return listing_of()
+
     def get_queryset(self) -> QuerySet[Article]:
         return self.articles().for_listing().newest_first()
 
@@ -47,6 +53,7 @@ class ArticleListView(ListView):
         return feed_links()
 
     def get_context_data(self, **kwargs) -> dict:
+        shows_articles(self.listing())
         context = super().get_context_data(feeds=self.feeds(), **kwargs)
         publication = Publication.load()
         heading = context.get("heading") or publication.name
@@ -72,6 +79,11 @@ class HomeView(ArticleListView):
     def articles(self) -> QuerySet[Article]:
         curated = list(Article.objects.curated_for_home().for_listing().newest_first())
         now = timezone.now()
+        recorder.shows(tags.HOME)
+        for article in curated:  # the page changes when a lead or a pin runs out
+            for moment in (article.lead_until, article.featured_until):
+                if moment and moment > now:
+                    recorder.changes_at(moment)
         self.chosen_lead = next((a for a in curated if a.lead_until and a.lead_until > now), None)
         self.featured = [a for a in curated if a != self.chosen_lead][: self.featured_count]
         # Only the stories shown on top leave the list; any further pins keep their place.
@@ -105,6 +117,9 @@ class SectionView(ArticleListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return super().articles().in_section(self.section)
 
+    def listing(self) -> str:
+        return listing_of(self.section)
+
     def feeds(self) -> list[FeedLink]:
         return feed_links("section", self.section.slug, self.section.name)
 
@@ -122,6 +137,9 @@ class TagView(ArticleListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return super().articles().tagged(self.tag)
 
+    def listing(self) -> str:
+        return listing_of(self.tag)
+
     def feeds(self) -> list[FeedLink]:
         return feed_links("tag", self.tag.slug, self.tag.name)
 
@@ -135,6 +153,9 @@ class AuthorView(ArticleListView):
     def articles(self) -> QuerySet[Article]:
         self.author = get_object_or_404(StaffMember, slug=self.kwargs["slug"])
         return super().articles().by_author(self.author)
+
+    def listing(self) -> str:
+        return listing_of(self.author)
 
     def feeds(self) -> list[FeedLink]:
         return feed_links("author", self.author.slug, self.author.name)
@@ -174,6 +195,8 @@ def _render_article(
     request: HttpRequest, article: Article, *, preview: bool = False
 ) -> HttpResponse:
     publication = Publication.load()
+    # Related articles are the newest of each of its tags.
+    shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     return render(
         request,
         "articles/article_detail.html",
@@ -208,6 +231,7 @@ class SearchHit:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search published articles in the page's language; never an error page for odd input."""
+    shows_articles(tags.SEARCH)
     form = SearchForm(request.GET)
     query, matches = parse_query(""), []
     if form.is_valid():

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from articles.page_tags import listing_of, shows_articles
 from discovery.feed_formats import FeedImage, NewsRssFeed
 from newsroom.models import Publication, StaffMember
 
@@ -67,6 +68,7 @@ class ArticleFeed(Feed):
         return reverse("articles:home")
 
     def items(self, scope: Scope) -> QuerySet[Article]:
+        shows_articles(listing_of(scope.subject))
         return (
             self.articles(scope)
             .available_in(get_language())

@@ -5,6 +5,7 @@ from django.utils.functional import SimpleLazyObject
 
 from articles.models import Section
 from newsroom.models import Publication, StaffMember
+from pagecache import recorder, tags
 
 
 def publication(request: HttpRequest) -> dict:
@@ -15,6 +16,16 @@ def publication(request: HttpRequest) -> dict:
     """
     return {
         "publication": SimpleLazyObject(Publication.load),
-        "masthead": SimpleLazyObject(lambda: list(StaffMember.objects.on_masthead())),
-        "nav_sections": SimpleLazyObject(lambda: list(Section.objects.all())),
+        "masthead": SimpleLazyObject(masthead),
+        "nav_sections": SimpleLazyObject(nav_sections),
     }
+
+
+def masthead() -> list[StaffMember]:
+    recorder.shows(tags.MASTHEAD)
+    return list(StaffMember.objects.on_masthead())
+
+
+def nav_sections() -> list[Section]:
+    recorder.shows(tags.NAV)
+    return list(Section.objects.all())

@@ -1,25 +1,24 @@
-"""HTTP caching rules shared by the public pages."""
+"""Marking public pages, the ones every anonymous reader may share."""
 
 from collections.abc import Callable
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control
 
 
 def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Let browsers and a CDN keep a successful public page for ``PUBLIC_CACHE_SECONDS``.
+    """Mark the view's responses as public pages: the same for every anonymous reader.
 
-    Only 200 and redirect responses are marked: a 404 must not outlive the moment
-    an article is published.
+    The page cache middleware (``pagecache.middleware``) stores and serves such a
+    response and sends it with public caching headers, but only a 200 or 301 to an
+    anonymous reader that sets no cookie: an error must not outlive the moment its
+    cause is fixed, and a logged-in reader's copy is never shared.
     """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        if response.status_code in {200, 301}:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        response.is_public_page = True
         return response
 
     return wrapper

@@ -72,11 +72,14 @@ INSTALLED_APPS = [
     "articles",
     "ticker",
     "discovery",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session: a stored public page is served without reading a session.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,12 +126,27 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def cache_backend(key_prefix: str, max_entries: int) -> dict:
+    """Redis when REDIS_URL is set, shared by every process; else this process's memory."""
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": key_prefix,
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": key_prefix,
+        "OPTIONS": {"MAX_ENTRIES": max_entries},
+    }
+
+
 CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": cache_backend("newsroom", 300),
+    # Whole public pages and their tag versions (pagecache/).
+    "pagecache": cache_backend("pages", int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))),
 }
 
 # ---------------------------------------------------------------------------
@@ -240,9 +258,27 @@ ARTICLES_PER_PAGE = 12
 # How long a signed preview link for an unpublished article keeps working.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
 
-# How long browsers and a CDN may keep a public page before asking again. Short, so a
-# correction or an unpublished article disappears within a minute.
+# ---------------------------------------------------------------------------
+# Page cache (pagecache/): public pages kept whole, purged by content tags
+# ---------------------------------------------------------------------------
+
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pagecache"
+# How long the server keeps a page nobody changed; edits purge it at once.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# How long browsers may keep a public page before asking again (they cannot be purged).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# Varnish or CDN endpoints purged by content tag after every change (pagecache/cdn.py).
+CDN_PURGE_URLS = env_list("CDN_PURGE_URLS", [])
+CDN_PURGE_BACKEND = os.environ.get("CDN_PURGE_BACKEND", "pagecache.cdn.XkeyPurger")
+CDN_PURGE_TIMEOUT = float(os.environ.get("CDN_PURGE_TIMEOUT", "2"))
+# How long shared caches keep a public page (s-maxage). Long only when they are purged:
+# a CDN that is not told of changes must ask again as often as browsers do.
+CDN_CACHE_SECONDS = int(
+    os.environ.get("CDN_CACHE_SECONDS", str(PAGE_CACHE_SECONDS if CDN_PURGE_URLS else 60))
+)
+STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("STALE_WHILE_REVALIDATE_SECONDS", "30"))
+STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", str(60 * 60 * 24)))
 # Dates on Arabic pages (newsroom/dates.py): "egyptian" (يناير) or "levantine"
 # (كانون الثاني) month names, "western" or "arabic-indic" digits, and whether
 # the Hijri date is shown beside the Gregorian one.

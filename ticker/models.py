@@ -1,7 +1,7 @@
 """The breaking-news ticker shown on every page."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,15 @@ class TickerItemQuerySet(models.QuerySet):
             .select_related("article")
             .order_by("order", "-starts_at", "pk")
         )
+
+    def next_change(self):
+        """The next moment an item's window opens or closes (None if none is ahead)."""
+        now = timezone.now()
+        moments = self.aggregate(
+            start=Min("starts_at", filter=Q(starts_at__gt=now)),
+            end=Min("ends_at", filter=Q(ends_at__gt=now)),
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
 
 
 class TickerItem(models.Model):

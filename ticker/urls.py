@@ -1,9 +1,10 @@
 from django.urls import path
 
+from newsroom.http import public_cache
 from ticker import views
 
 app_name = "ticker"
 
 urlpatterns = [
-    path("ticker.json", views.live_items, name="live"),
+    path("ticker.json", public_cache(views.live_items), name="live"),
 ]

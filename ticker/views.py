@@ -1,20 +1,18 @@
 """The ticker as JSON, for pages that refresh the strip without reloading."""
 
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from newsroom.languages import direction, shown_language
-from ticker.models import TickerItem
+from ticker import live
 
 
 @require_GET
-@cache_control(public=True, max_age=30)
 def live_items(request: HttpRequest) -> JsonResponse:
     """The live ticker items in strip order: text (with its language and direction),
     link and breaking flag."""
     items = []
-    for item in TickerItem.objects.live():
+    for item in live.live_items():
         language = shown_language(item, "text")
         items.append(
             {

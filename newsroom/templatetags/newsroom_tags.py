@@ -1,5 +1,7 @@
 """Template helpers for the site chrome."""
 
+from datetime import datetime, time, timedelta
+
 from django import template
 from django.db import models
 from django.urls import translate_url
@@ -10,6 +12,7 @@ from django.utils.translation import get_language
 
 from newsroom import dates
 from newsroom.languages import direction, shown_language
+from pagecache import recorder
 
 register = template.Library()
 
@@ -52,5 +55,7 @@ def time_tag(moment, style: str = "date", *, with_hijri: bool = False) -> SafeSt
 
 @register.simple_tag
 def today():
-    """Today's date in the publication's time zone."""
-    return timezone.localdate()
+    """Today's date in the publication's time zone; the page changes at midnight."""
+    day = timezone.localdate()
+    recorder.changes_at(timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)))
+    return day

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 
-from ticker.models import TickerItem
+from ticker.live import live_items
 
 register = template.Library()
 
@@ -13,6 +13,6 @@ def live_ticker() -> dict:
     """Render the items that ``TickerItem.objects.live()`` shows now; the page's
     script asks for them again every ``TICKER_REFRESH_SECONDS``."""
     return {
-        "items": list(TickerItem.objects.live()),
+        "items": live_items(),
         "refresh_seconds": settings.TICKER_REFRESH_SECONDS,
     }

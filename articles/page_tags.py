@@ -1,0 +1,21 @@
+"""What article pages tell the page cache about themselves (``pagecache.recorder``)."""
+
+from django.db import models
+
+from articles.models import Article
+from pagecache import recorder, tags
+
+
+def shows_articles(*listings: str) -> None:
+    """The page lists published articles: it is filed under ``listings`` and changes
+    by itself when the next scheduled article goes live."""
+    recorder.shows(*listings)
+    if recorder.is_recording():
+        recorder.changes_at(Article.objects.next_publication_time())
+
+
+def listing_of(subject: models.Model | None = None) -> str:
+    """The listing tag of all published articles, or of a section's, tag's or author's."""
+    if subject is None:
+        return tags.ARTICLES
+    return tags.listing_tag(type(subject), subject.pk)

@@ -1,0 +1,168 @@
+"""Serve public pages from the page cache, store them, and say how others may cache them.
+
+It sits above the session, locale and authentication middleware, so a stored
+page is served with no database query and no session read. A response is a
+public page only when its view is marked with ``newsroom.http.public_cache``,
+the request is an anonymous ``GET``/``HEAD`` and the response is a 200 or 301
+that sets no cookie; everything else is sent ``private, no-store`` unless its
+view said otherwise (the admin and previews already do).
+"""
+
+import gzip
+import hashlib
+import re
+import time
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+from pagecache import recorder, store, tags
+from pagecache.store import CachedPage
+
+STORED_STATUSES = {200, 301}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Headers the page cache sets itself on every response it gives.
+OWN_HEADERS = {
+    "cache-control",
+    "content-encoding",
+    "content-length",
+    "etag",
+    "expires",
+    "last-modified",
+    "vary",
+}
+PRIVATE = "private, no-store"
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in {"GET", "HEAD"}:
+            return _keep_private(self.get_response(request))
+        key = _key(request) if _may_use_cache(request) else None
+        locked = False
+        if key is not None:
+            page = store.lookup(key)
+            if page is None:
+                locked = store.acquire_fill(key)
+                if not locked:
+                    # Another worker is rendering this page: wait for it, not a stampede.
+                    page = store.wait_for(key)
+            if page is not None:
+                return _respond(request, page, "hit")
+            started_at = store.purge_counter()
+        stored = False
+        try:
+            with recorder.recording() as record:
+                response = self.get_response(request)
+            if not _is_public(request, response):
+                if getattr(response, "is_public_page", False):
+                    response["Cache-Control"] = PRIVATE  # a logged-in reader's copy
+                return _keep_private(response)
+            page = _page_from(response, record)
+            if key is not None:
+                stored = _store(key, page, record.tags, started_at)
+            return _respond(request, page, "miss" if stored else "pass")
+        finally:
+            if locked:
+                store.release_fill(key)
+
+
+def _may_use_cache(request: HttpRequest) -> bool:
+    # A session cookie means a reader who may be logged in: neither served nor stored.
+    return settings.PAGE_CACHE_ENABLED and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _key(request: HttpRequest) -> str:
+    """One key per address: scheme, host, path and query string (the language is in the path)."""
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+def _is_public(request: HttpRequest, response: HttpResponse) -> bool:
+    if not getattr(response, "is_public_page", False):
+        return False
+    if response.status_code not in STORED_STATUSES or response.streaming or response.cookies:
+        return False
+    # A stale session cookie may still belong to an anonymous reader, who may share.
+    has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+    return not (has_session and request.user.is_authenticated)
+
+
+def _keep_private(response: HttpResponse) -> HttpResponse:
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = PRIVATE
+    return response
+
+
+def _page_from(response: HttpResponse, record: recorder.PageRecord) -> CachedPage:
+    body = response.content
+    content_tags = " ".join(sorted(record.tags | {tags.ALL}))
+    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    headers += [("Surrogate-Key", content_tags), ("xkey", content_tags)]
+    return CachedPage(
+        status=response.status_code,
+        headers=headers,
+        gzipped_body=gzip.compress(body, compresslevel=6, mtime=0),
+        etag=f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"',
+        rendered_at=time.time(),
+        expires_at=record.expires_at.timestamp() if record.expires_at else None,
+        tag_versions={},
+    )
+
+
+def _store(key: str, page: CachedPage, page_tags: set[str], started_at: int) -> bool:
+    timeout = settings.PAGE_CACHE_SECONDS
+    if page.expires_at is not None:
+        timeout = min(timeout, int(page.expires_at - page.rendered_at))
+    if timeout <= 0:
+        return False
+    return store.save(key, page, page_tags | {tags.ALL}, started_at=started_at, timeout=timeout)
+
+
+def _respond(request: HttpRequest, page: CachedPage, outcome: str) -> HttpResponse:
+    """The response for ``page``: 304 when the reader's copy is current, else the page,
+    gzipped for clients that accept it."""
+    now = time.time()
+    gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    body = page.gzipped_body if gzipped else gzip.decompress(page.gzipped_body)
+    if page.status == 301:
+        response = HttpResponsePermanentRedirect(dict(page.headers)["Location"], content=body)
+    else:
+        response = HttpResponse(body, status=page.status)
+    for name, value in page.headers:
+        response[name] = value
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    response["Vary"] = "Accept-Encoding"
+    response["Cache-Control"] = cache_control(page.expires_at, now)
+    response["ETag"] = page.etag
+    response["Last-Modified"] = http_date(page.rendered_at)
+    response["X-Page-Cache"] = outcome
+    return get_conditional_response(
+        request, etag=page.etag, last_modified=int(page.rendered_at), response=response
+    )
+
+
+def cache_control(expires_at: float | None, now: float) -> str:
+    """``Cache-Control`` for a public page that changes by itself at ``expires_at``.
+
+    Browsers keep it ``PUBLIC_CACHE_SECONDS``, shared caches ``CDN_CACHE_SECONDS``
+    (they are purged on change), neither past the moment it changes; a page so
+    bounded is not served stale while it is fetched again.
+    """
+    browser, shared = settings.PUBLIC_CACHE_SECONDS, settings.CDN_CACHE_SECONDS
+    directives = ["public"]
+    remaining = None if expires_at is None else max(0, int(expires_at - now))
+    bounded = remaining is not None and remaining < shared
+    if bounded:
+        browser, shared = min(browser, remaining), remaining
+    directives += [f"max-age={browser}", f"s-maxage={shared}"]
+    if not bounded:
+        directives.append(f"stale-while-revalidate={settings.STALE_WHILE_REVALIDATE_SECONDS}")
+    directives.append(f"stale-if-error={settings.STALE_IF_ERROR_SECONDS}")
+    return ", ".join(directives)

@@ -1,0 +1,153 @@
+"""Pages in Django's cache (Redis in production, local memory otherwise), filed by tag.
+
+Purging uses tag versions rather than lists of pages: each tag has a version
+in the cache, the number of the last purge that named it, and each stored page
+keeps the versions of its tags as they were when it was rendered. A purge
+only writes new versions (one round trip, however many pages carry the tag);
+a page whose tags no longer have the versions it kept is a miss. This needs
+nothing but ``get_many``/``set_many``/``add``/``incr``, so it works the same on
+every cache backend.
+
+A purge that lands while a page renders must not let the page be stored with
+what it read before: purges are numbered from one counter, each render notes
+the counter when it starts, and a page whose tags were purged after that is
+served but not stored.
+"""
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+
+logger = logging.getLogger(__name__)
+
+COUNTER_KEY = "purges"
+# How long one render holds the right to fill a missing page, and how long the
+# others wait for it before rendering themselves (a stuck worker must not stall all).
+LOCK_SECONDS = 10
+WAIT_SECONDS = 3.0
+WAIT_STEP = 0.02
+
+
+@dataclass
+class CachedPage:
+    """A rendered public page as kept in the cache."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    gzipped_body: bytes
+    etag: str
+    rendered_at: float
+    # The moment the page would change by itself (epoch seconds), or None.
+    expires_at: float | None
+    tag_versions: dict[str, int]
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _tag_key(tag: str) -> str:
+    return f"tag:{tag}"
+
+
+def _page_key(key: str) -> str:
+    return f"page:{key}"
+
+
+def _lock_key(key: str) -> str:
+    return f"lock:{key}"
+
+
+def purge_counter() -> int:
+    """The number of the latest purge; read when a render starts."""
+    cache = _cache()
+    counter = cache.get(COUNTER_KEY)
+    if counter is None:
+        # Started from the clock, so a counter lost with the cache (a Redis restart,
+        # local memory culling) starts above every version written before.
+        cache.add(COUNTER_KEY, time.time_ns() // 1000, timeout=None)
+        counter = cache.get(COUNTER_KEY)
+    return counter
+
+
+def lookup(key: str) -> CachedPage | None:
+    """The stored page for ``key`` if none of its tags was purged since it was stored."""
+    cache = _cache()
+    page = cache.get(_page_key(key))
+    # The cache's own expiry is in whole seconds (and follows the server's clock): the
+    # moment the page changes by itself is checked here too.
+    if page is None or (page.expires_at is not None and page.expires_at <= time.time()):
+        return None
+    versions = cache.get_many([_tag_key(tag) for tag in page.tag_versions])
+    for tag, version in page.tag_versions.items():
+        if versions.get(_tag_key(tag)) != version:
+            return None
+    return page
+
+
+def save(key: str, page_without_versions: CachedPage, tags: Iterable[str], *,
+         started_at: int, timeout: int) -> bool:  # fmt: skip
+    """Store a page rendered since purge number ``started_at``, filed under ``tags``.
+
+    Returns False, storing nothing, when one of its tags was purged during the
+    render (what it read may be older than the purge).
+    """
+    cache = _cache()
+    keys = {tag: _tag_key(tag) for tag in tags}
+    found = cache.get_many(keys.values())
+    missing = [key for key in keys.values() if key not in found]
+    if missing:
+        # Never purged, or evicted (and then its last purge is unknown): version it
+        # with the current purge number, so the page is stored only if no purge at
+        # all happened during the render. ``add`` keeps a version a purge wrote meanwhile.
+        current = purge_counter()
+        for tag_key in missing:
+            cache.add(tag_key, current, timeout=None)
+        found.update(cache.get_many(missing))
+    versions = {tag: found.get(tag_key) for tag, tag_key in keys.items()}
+    if any(version is None or version > started_at for version in versions.values()):
+        return False
+    page_without_versions.tag_versions = versions
+    cache.set(_page_key(key), page_without_versions, timeout=timeout)
+    return True
+
+
+def purge(tags: Iterable[str]) -> None:
+    """Make every stored page carrying one of ``tags`` a miss."""
+    tags = set(tags)
+    if not tags:
+        return
+    cache = _cache()
+    try:
+        number = cache.incr(COUNTER_KEY)
+    except ValueError:  # no counter yet (or it was evicted)
+        purge_counter()
+        number = cache.incr(COUNTER_KEY)
+    cache.set_many({_tag_key(tag): number for tag in tags}, timeout=None)
+
+
+def acquire_fill(key: str) -> bool:
+    """Take the right to render a missing page; False when another render has it."""
+    return _cache().add(_lock_key(key), 1, timeout=LOCK_SECONDS)
+
+
+def release_fill(key: str) -> None:
+    _cache().delete(_lock_key(key))
+
+
+def wait_for(key: str) -> CachedPage | None:
+    """Wait for the render that holds ``key``'s fill; None if it has not stored the page
+    within ``WAIT_SECONDS`` (or stored nothing), and the caller renders it itself."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_STEP)
+        page = lookup(key)
+        if page is not None:
+            return page
+        if _cache().get(_lock_key(key)) is None:
+            return lookup(key)
+    return None

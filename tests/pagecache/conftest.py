@@ -1,0 +1,55 @@
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from tests.factories import ArticleFactory, StaffMemberFactory, UserFactory
+
+# The real Redis of the development and CI machines; database 15 is the tests' own.
+TEST_REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """The page cache turned on, in local memory and again in the real Redis."""
+    if request.param == "redis":
+        settings.CACHES = {
+            **settings.CACHES,
+            "pagecache": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": TEST_REDIS,
+                "KEY_PREFIX": "pages",
+            },
+        }
+    settings.PAGE_CACHE_ENABLED = True
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    cache.clear()
+    yield cache
+    cache.clear()
+    cache.close()
+
+
+@pytest.fixture
+def editor_client():
+    client = Client()
+    client.force_login(UserFactory(role="Editor"))
+    return client
+
+
+@pytest.fixture
+def newsroom(site_chrome):
+    """Two unrelated stories in two sections, by two reporters, with their own tags and
+    images, so each test can change one and watch the other."""
+    first, second = StaffMemberFactory(), StaffMemberFactory()
+    return (
+        ArticleFactory(title_ar="خبر الاقتصاد الأول", with_image=True, tags=["أسواق"],
+                       authors=[first]),
+        ArticleFactory(title_ar="خبر الرياضة الثاني", with_image=True, tags=["كرة"],
+                       authors=[second]),
+    )  # fmt: skip
+
+
+def outcome(client, url: str) -> str:
+    """Whether the page cache served ``url`` (hit) or rendered it (miss, pass)."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response["X-Page-Cache"]
