@@ -8,22 +8,35 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
+PRODUCTION_STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+
+@pytest.fixture(scope="session")
+def collected_once(tmp_path_factory):
+    """One collectstatic for the module (compressing every file takes a while)."""
+    root = tmp_path_factory.mktemp("collected")
+    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STORAGES):
+        call_command("collectstatic", "--noinput", stdout=io.StringIO())
+    return root
+
+
 @pytest.fixture
-def collected(settings, tmp_path):
-    settings.STATIC_ROOT = tmp_path / "collected"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    call_command("collectstatic", "--noinput", stdout=io.StringIO())
-    return settings.STATIC_ROOT
+def collected(settings, collected_once):
+    settings.STATIC_ROOT = collected_once
+    settings.STORAGES = PRODUCTION_STORAGES
+    return collected_once
 
 
 def test_pages_render_with_hashed_static_files(client, collected, site_chrome):
@@ -48,3 +61,15 @@ def test_fonts_referenced_by_the_stylesheet_are_collected(collected):
     assert len(fonts) == 4
     assert all(re.search(r"\.[0-9a-f]{12}\.woff2$", font) for font in fonts)
     assert all((collected / font).exists() for font in fonts)
+
+
+def test_static_files_are_hashed_compressed_and_kept_a_year(client, collected):
+    stylesheet = next(collected.glob("css/site.*.css")).name
+    assert (collected / "css" / f"{stylesheet}.br").exists()
+    assert (collected / "css" / f"{stylesheet}.gz").exists()
+
+    response = client.get(f"/static/css/{stylesheet}", HTTP_ACCEPT_ENCODING="gzip, br")
+
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "br"
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"
