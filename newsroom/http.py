@@ -21,4 +21,6 @@ def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
         response.is_public_page = True
         return response
 
+    # Known before the view runs: only then does the page cache wait for or lock a page.
+    wrapper.is_public_view = True
     return wrapper

@@ -258,6 +258,16 @@ ARTICLES_PER_PAGE = 12
 # How long a signed preview link for an unpublished article keeps working.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
 
+# Dates on Arabic pages (newsroom/dates.py): "egyptian" (يناير) or "levantine"
+# (كانون الثاني) month names, "western" or "arabic-indic" digits, and whether
+# the Hijri date is shown beside the Gregorian one.
+ARABIC_MONTH_NAMES = os.environ.get("ARABIC_MONTH_NAMES", "egyptian")
+ARABIC_DIGITS = os.environ.get("ARABIC_DIGITS", "western")
+SHOW_HIJRI_DATE = env_bool("SHOW_HIJRI_DATE", False)
+
+# How often an open page asks for the ticker's live items.
+TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))
+
 # ---------------------------------------------------------------------------
 # Page cache (pagecache/): public pages kept whole, purged by content tags
 # ---------------------------------------------------------------------------
@@ -279,12 +289,3 @@ CDN_CACHE_SECONDS = int(
 )
 STALE_WHILE_REVALIDATE_SECONDS = int(os.environ.get("STALE_WHILE_REVALIDATE_SECONDS", "30"))
 STALE_IF_ERROR_SECONDS = int(os.environ.get("STALE_IF_ERROR_SECONDS", str(60 * 60 * 24)))
-# Dates on Arabic pages (newsroom/dates.py): "egyptian" (يناير) or "levantine"
-# (كانون الثاني) month names, "western" or "arabic-indic" digits, and whether
-# the Hijri date is shown beside the Gregorian one.
-ARABIC_MONTH_NAMES = os.environ.get("ARABIC_MONTH_NAMES", "egyptian")
-ARABIC_DIGITS = os.environ.get("ARABIC_DIGITS", "western")
-SHOW_HIJRI_DATE = env_bool("SHOW_HIJRI_DATE", False)
-
-# How often an open page asks for the ticker's live items.
-TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))

@@ -10,8 +10,10 @@ view said otherwise (the admin and previews already do).
 
 import gzip
 import hashlib
+import logging
 import re
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
@@ -20,6 +22,8 @@ from django.utils.http import http_date
 
 from pagecache import recorder, store, tags
 from pagecache.store import CachedPage
+
+logger = logging.getLogger(__name__)
 
 STORED_STATUSES = {200, 301}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -36,6 +40,17 @@ OWN_HEADERS = {
 PRIVATE = "private, no-store"
 
 
+@dataclass
+class Fill:
+    """One request's attempt to fill a missing page in the cache."""
+
+    key: str
+    # The purge number when the view started: a page is stored only if none of its
+    # tags was purged since. None until the view is known to be a public page.
+    started_at: int | None = None
+    locked: bool = False
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -43,33 +58,53 @@ class PageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in {"GET", "HEAD"}:
             return _keep_private(self.get_response(request))
-        key = _key(request) if _may_use_cache(request) else None
-        locked = False
-        if key is not None:
-            page = store.lookup(key)
-            if page is None:
-                locked = store.acquire_fill(key)
-                if not locked:
-                    # Another worker is rendering this page: wait for it, not a stampede.
-                    page = store.wait_for(key)
-            if page is not None:
-                return _respond(request, page, "hit")
-            started_at = store.purge_counter()
-        stored = False
+        request.page_cache_fill = None
+        if _may_use_cache(request):
+            key = _key(request)
+            try:
+                page = store.lookup(key)
+            except Exception:  # the cache server is down: pages are still rendered
+                logger.exception("The page cache does not answer; rendering %s", request.path)
+            else:
+                if page is not None:
+                    return _respond(request, page, "hit")
+                request.page_cache_fill = Fill(key)
+        fill = request.page_cache_fill
         try:
             with recorder.recording() as record:
                 response = self.get_response(request)
+            if getattr(response, "page_cache_outcome", None) == "hit":
+                return response  # another request's render, waited for in process_view
             if not _is_public(request, response):
                 if getattr(response, "is_public_page", False):
                     response["Cache-Control"] = PRIVATE  # a logged-in reader's copy
                 return _keep_private(response)
             page = _page_from(response, record)
-            if key is not None:
-                stored = _store(key, page, record.tags, started_at)
+            stored = fill is not None and fill.started_at is not None and _store(fill, page, record)
             return _respond(request, page, "miss" if stored else "pass")
         finally:
-            if locked:
-                store.release_fill(key)
+            if fill is not None and fill.locked:
+                try:
+                    store.release_fill(fill.key)
+                except Exception:  # it expires by itself in store.LOCK_SECONDS
+                    logger.exception("The page cache does not answer; lock kept")
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        """Once the view is known to give a public page, start filling it, or wait
+        for the request already filling it (only then: other views cost nothing more)."""
+        fill = getattr(request, "page_cache_fill", None)
+        if fill is None or not getattr(view_func, "is_public_view", False):
+            return None
+        try:
+            fill.started_at = store.purge_counter()
+            fill.locked = store.acquire_fill(fill.key)
+            # Another worker is rendering this page: wait for it rather than stampede.
+            page = None if fill.locked else store.wait_for(fill.key)
+        except Exception:
+            logger.exception("The page cache does not answer; rendering %s", request.path)
+            request.page_cache_fill = fill.started_at = None
+            return None
+        return None if page is None else _respond(request, page, "hit")
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -115,13 +150,19 @@ def _page_from(response: HttpResponse, record: recorder.PageRecord) -> CachedPag
     )
 
 
-def _store(key: str, page: CachedPage, page_tags: set[str], started_at: int) -> bool:
+def _store(fill: Fill, page: CachedPage, record: recorder.PageRecord) -> bool:
     timeout = settings.PAGE_CACHE_SECONDS
     if page.expires_at is not None:
         timeout = min(timeout, int(page.expires_at - page.rendered_at))
     if timeout <= 0:
         return False
-    return store.save(key, page, page_tags | {tags.ALL}, started_at=started_at, timeout=timeout)
+    try:
+        return store.save(
+            fill.key, page, record.tags | {tags.ALL}, started_at=fill.started_at, timeout=timeout
+        )
+    except Exception:
+        logger.exception("The page cache does not answer; a page was not stored")
+        return False
 
 
 def _respond(request: HttpRequest, page: CachedPage, outcome: str) -> HttpResponse:
@@ -138,14 +179,17 @@ def _respond(request: HttpRequest, page: CachedPage, outcome: str) -> HttpRespon
         response[name] = value
     if gzipped:
         response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(body))
     response["Vary"] = "Accept-Encoding"
     response["Cache-Control"] = cache_control(page.expires_at, now)
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.rendered_at)
     response["X-Page-Cache"] = outcome
-    return get_conditional_response(
+    response = get_conditional_response(
         request, etag=page.etag, last_modified=int(page.rendered_at), response=response
     )
+    response.page_cache_outcome = outcome  # a 304 included
+    return response
 
 
 def cache_control(expires_at: float | None, now: float) -> str:

@@ -50,6 +50,12 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def _version_seconds() -> int:
+    # A tag version must outlive the pages filed under it (a lost version only makes
+    # them misses); bounded, so versions of long-gone rows do not pile up forever.
+    return max(2 * settings.PAGE_CACHE_SECONDS, 60 * 60 * 24)
+
+
 def _tag_key(tag: str) -> str:
     return f"tag:{tag}"
 
@@ -106,10 +112,15 @@ def save(key: str, page_without_versions: CachedPage, tags: Iterable[str], *,
         # all happened during the render. ``add`` keeps a version a purge wrote meanwhile.
         current = purge_counter()
         for tag_key in missing:
-            cache.add(tag_key, current, timeout=None)
+            cache.add(tag_key, current, timeout=_version_seconds())
         found.update(cache.get_many(missing))
     versions = {tag: found.get(tag_key) for tag, tag_key in keys.items()}
     if any(version is None or version > started_at for version in versions.values()):
+        newest = max((version for version in versions.values() if version), default=0)
+        if newest > purge_counter():
+            # The counter was lost and restarted behind the versions (another host's
+            # clock): move it past them, or pages under those tags would never be stored.
+            cache.set(COUNTER_KEY, newest + 1, timeout=None)
         return False
     page_without_versions.tag_versions = versions
     cache.set(_page_key(key), page_without_versions, timeout=timeout)
@@ -127,7 +138,7 @@ def purge(tags: Iterable[str]) -> None:
     except ValueError:  # no counter yet (or it was evicted)
         purge_counter()
         number = cache.incr(COUNTER_KEY)
-    cache.set_many({_tag_key(tag): number for tag in tags}, timeout=None)
+    cache.set_many({_tag_key(tag): number for tag in tags}, timeout=_version_seconds())
 
 
 def acquire_fill(key: str) -> bool:

@@ -1,4 +1,7 @@
+import uuid
+
 import pytest
+import redis
 from django.core.cache import caches
 from django.test import Client
 
@@ -10,22 +13,29 @@ TEST_REDIS = "redis://127.0.0.1:6379/15"
 
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings):
-    """The page cache turned on, in local memory and again in the real Redis."""
+    """The page cache turned on, in local memory and again in the real Redis.
+
+    In Redis each test has keys of its own, so runs on two databases at once do
+    not meet, and removes them afterwards.
+    """
+    prefix = f"test-pages-{uuid.uuid4().hex}"
     if request.param == "redis":
         settings.CACHES = {
             **settings.CACHES,
             "pagecache": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": TEST_REDIS,
-                "KEY_PREFIX": "pages",
+                "KEY_PREFIX": prefix,
             },
         }
     settings.PAGE_CACHE_ENABLED = True
     cache = caches[settings.PAGE_CACHE_ALIAS]
-    cache.clear()
     yield cache
-    cache.clear()
     cache.close()
+    if request.param == "redis":
+        with redis.Redis.from_url(TEST_REDIS) as server:
+            for key in server.scan_iter(match=f"{prefix}:*"):
+                server.delete(key)
 
 
 @pytest.fixture

@@ -194,3 +194,40 @@ def test_a_page_stored_under_one_language_is_not_served_in_the_other(client, pag
     english = client.get("/en/")
     assert arabic["Content-Language"] == "ar" and english["Content-Language"] == "en"
     assert "Breaking in English" in english.text and "Breaking in English" not in arabic.text
+
+
+def test_pages_are_still_served_when_the_cache_server_is_down(client, settings, newsroom):
+    # Redis at a port where nothing listens: a real refused connection.
+    settings.CACHES = {
+        **settings.CACHES,
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        },
+    }
+    settings.PAGE_CACHE_ENABLED = True
+
+    response = client.get(newsroom[0].get_absolute_url())
+
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "pass"
+    assert newsroom[0].title_ar in response.text
+
+
+def test_redirects_to_the_canonical_address_are_stored_and_follow_slug_changes(
+    client, page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    story = newsroom[0]
+    old_address = f"/news/{story.pk}/"
+    assert client.get(old_address)["Location"] == story.get_absolute_url()
+    cached = client.get(old_address)
+    assert (cached.status_code, cached["X-Page-Cache"]) == (301, "hit")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.slug = "عنوان-جديد-للخبر"
+        story.save()
+
+    moved = client.get(old_address)
+    assert moved.status_code == 301
+    assert moved["Location"] == story.get_absolute_url() != cached["Location"]
