@@ -273,6 +273,8 @@ TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))
 # ---------------------------------------------------------------------------
 
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Fragments many pages share (the ticker strip), kept even for pages not in the cache.
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
 # How long the server keeps a page nobody changed; edits purge it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))

@@ -151,10 +151,8 @@ def _page_from(response: HttpResponse, record: recorder.PageRecord) -> CachedPag
 
 
 def _store(fill: Fill, page: CachedPage, record: recorder.PageRecord) -> bool:
-    timeout = settings.PAGE_CACHE_SECONDS
-    if page.expires_at is not None:
-        timeout = min(timeout, int(page.expires_at - page.rendered_at))
-    if timeout <= 0:
+    timeout = store.timeout_for(page.expires_at, page.rendered_at)
+    if not timeout:
         return False
     try:
         return store.save(

@@ -1,4 +1,6 @@
-"""Pages in Django's cache (Redis in production, local memory otherwise), filed by tag.
+"""Pages (and shared fragments of pages) in Django's cache, filed by tag.
+
+Redis in production, local memory otherwise.
 
 Purging uses tag versions rather than lists of pages: each tag has a version
 in the cache, the number of the last purge that named it, and each stored page
@@ -60,8 +62,8 @@ def _tag_key(tag: str) -> str:
     return f"tag:{tag}"
 
 
-def _page_key(key: str) -> str:
-    return f"page:{key}"
+def _entry_key(key: str) -> str:
+    return f"entry:{key}"
 
 
 def _lock_key(key: str) -> str:
@@ -80,10 +82,20 @@ def purge_counter() -> int:
     return counter
 
 
-def lookup(key: str) -> CachedPage | None:
-    """The stored page for ``key`` if none of its tags was purged since it was stored."""
+def timeout_for(expires_at: float | None, now: float) -> int:
+    """Seconds to keep an entry rendered at ``now`` that changes by itself at
+    ``expires_at``: ``PAGE_CACHE_SECONDS``, never past that moment (0: do not keep)."""
+    timeout = settings.PAGE_CACHE_SECONDS
+    if expires_at is not None:
+        timeout = min(timeout, int(expires_at - now))
+    return max(timeout, 0)
+
+
+def lookup(key: str):
+    """The stored entry (a ``CachedPage`` or a fragment) for ``key``, if none of its
+    tags was purged since it was stored and it has not run out."""
     cache = _cache()
-    page = cache.get(_page_key(key))
+    page = cache.get(_entry_key(key))
     # The cache's own expiry is in whole seconds (and follows the server's clock): the
     # moment the page changes by itself is checked here too.
     if page is None or (page.expires_at is not None and page.expires_at <= time.time()):
@@ -95,9 +107,8 @@ def lookup(key: str) -> CachedPage | None:
     return page
 
 
-def save(key: str, page_without_versions: CachedPage, tags: Iterable[str], *,
-         started_at: int, timeout: int) -> bool:  # fmt: skip
-    """Store a page rendered since purge number ``started_at``, filed under ``tags``.
+def save(key: str, entry, tags: Iterable[str], *, started_at: int, timeout: int) -> bool:
+    """Store an entry rendered since purge number ``started_at``, filed under ``tags``.
 
     Returns False, storing nothing, when one of its tags was purged during the
     render (what it read may be older than the purge).
@@ -122,8 +133,8 @@ def save(key: str, page_without_versions: CachedPage, tags: Iterable[str], *,
             # clock): move it past them, or pages under those tags would never be stored.
             cache.set(COUNTER_KEY, newest + 1, timeout=None)
         return False
-    page_without_versions.tag_versions = versions
-    cache.set(_page_key(key), page_without_versions, timeout=timeout)
+    entry.tag_versions = versions
+    cache.set(_entry_key(key), entry, timeout=timeout)
     return True
 
 

@@ -28,7 +28,7 @@ def page_cache(request, settings):
                 "KEY_PREFIX": prefix,
             },
         }
-    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = True
     cache = caches[settings.PAGE_CACHE_ALIAS]
     yield cache
     cache.close()

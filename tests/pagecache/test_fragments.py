@@ -1,0 +1,48 @@
+"""The ticker strip is rendered once for all pages, and still changes when it should."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import TickerItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def ticker_queries(client, url) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return sum("ticker_tickeritem" in q["sql"] for q in queries), response
+
+
+def test_pages_not_in_the_page_cache_share_one_rendered_strip(
+    client, page_cache, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = False  # every page renders; the strip need not
+    settings.CDN_CACHE_SECONDS = 3600
+    ending = timezone.now() + timedelta(minutes=20)
+    TickerItemFactory(text_ar="خبر عاجل في الشريط", ends_at=ending)
+    first_count, _ = ticker_queries(client, newsroom[0].get_absolute_url())
+    reused_count, reused = ticker_queries(client, newsroom[1].get_absolute_url())
+
+    assert first_count == 2  # the live items, and when the strip next changes
+    assert reused_count == 0
+    assert "خبر عاجل في الشريط" in reused.text
+    # A page that reuses the strip is still filed under it and expires with it.
+    assert "ticker" in reused["xkey"].split()
+    shared = int(reused["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 1190 <= shared <= 1200  # the strip changes in 20 minutes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        TickerItemFactory(text_ar="خبر أحدث في الشريط")
+    assert "خبر أحدث في الشريط" in client.get(newsroom[1].get_absolute_url()).text
+
+
+def test_each_language_has_its_own_strip(client, page_cache, newsroom):
+    TickerItemFactory(text_ar="خبر بالعربية", text_en="News in English")
+    assert "خبر بالعربية" in client.get("/").text
+    english = client.get("/en/").text
+    assert "News in English" in english and "خبر بالعربية" not in english
