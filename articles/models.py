@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
 from articles.search_index import searchable_texts
+from newsroom.addresses import address
 from newsroom.slugs import fill_slug, unicode_slug_field
 
 # Fields the search entries are built from: the translated text, and the workflow
@@ -60,7 +60,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return address("articles:section", self.slug)
 
 
 class Image(models.Model):
@@ -299,7 +299,7 @@ class Article(models.Model):
             self.update_search_entries()
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+        return address("articles:detail", self.pk, self.slug)
 
     def update_search_entries(self) -> None:
         """Rebuild the normalized words search finds this article by, per language.

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.core.files.images import get_image_dimensions
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
+from newsroom.addresses import address
 from newsroom.slugs import fill_slug, unicode_slug_field
 
 
@@ -135,4 +135,4 @@ class StaffMember(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return address("articles:author", self.slug)
