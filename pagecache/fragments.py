@@ -34,30 +34,48 @@ class CachedFragment:
 def cached_fragment(name: str, render: Callable[[], str]) -> SafeString:
     """The HTML ``render()`` gives for ``name`` in the active language, from the cache
     when nothing it shows changed. Only inside a page being recorded (a GET)."""
+    return cached_fragments([(name, render)])[0]
+
+
+def cached_fragments(parts: list[tuple[str, Callable[[], str]]]) -> list[SafeString]:
+    """Many fragments at once (the cards of a list): looked up together, only the
+    missing ones rendered, and those stored together."""
     if not settings.FRAGMENT_CACHE_ENABLED or not recorder.is_recording():
-        return mark_safe(render())
-    key = f"fragment:{name}:{get_language()}"
+        return [mark_safe(render()) for _name, render in parts]
+    language = get_language()
+    keys = [f"fragment:{name}:{language}" for name, _render in parts]
     try:
-        fragment = store.lookup(key)
+        found = store.lookup_many(keys)
         started_at = store.purge_counter()
     except Exception:  # the cache server is down: render as if there were no cache
-        logger.exception("The page cache does not answer; rendering the %s fragment", name)
-        return mark_safe(render())
-    if fragment is None:
+        logger.exception("The page cache does not answer; rendering fragments")
+        return [mark_safe(render()) for _name, render in parts]
+    rendered = {}
+    for key, (_name, render) in zip(keys, parts, strict=True):
+        if key in found or key in rendered:
+            continue
         with recorder.recording() as record:
             html = render()
         expires_at = record.expires_at.timestamp() if record.expires_at else None
-        fragment = CachedFragment(html, expires_at, {})
-        if timeout := store.timeout_for(expires_at, time.time()):
-            try:
-                store.save(key, fragment, record.tags | {tags.ALL}, started_at=started_at,
-                           timeout=timeout)  # fmt: skip
-            except Exception:
-                logger.exception("The page cache does not answer; %s not stored", name)
-        shown = record.tags
-    else:
-        shown = fragment.tag_versions
-    recorder.shows(*shown)
-    if fragment.expires_at is not None:
-        recorder.changes_at(datetime.fromtimestamp(fragment.expires_at, tz=UTC))
-    return mark_safe(fragment.html)
+        rendered[key] = (CachedFragment(html, expires_at, {}), record.tags | {tags.ALL})
+    _store(rendered, started_at)
+    fragments = {**found, **{key: fragment for key, (fragment, _tags) in rendered.items()}}
+    for key in keys:
+        fragment = fragments[key]
+        recorder.shows(*(rendered[key][1] if key in rendered else fragment.tag_versions))
+        if fragment.expires_at is not None:
+            recorder.changes_at(datetime.fromtimestamp(fragment.expires_at, tz=UTC))
+    return [mark_safe(fragments[key].html) for key in keys]
+
+
+def _store(rendered: dict, started_at: int) -> None:
+    now = time.time()
+    by_timeout: dict[int, dict] = {}
+    for key, (fragment, shown) in rendered.items():
+        if timeout := store.timeout_for(fragment.expires_at, now):
+            by_timeout.setdefault(timeout, {})[key] = (fragment, shown)
+    try:
+        for timeout, entries in by_timeout.items():
+            store.save_many(entries, started_at=started_at, timeout=timeout)
+    except Exception:
+        logger.exception("The page cache does not answer; fragments not stored")

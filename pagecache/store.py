@@ -94,17 +94,29 @@ def timeout_for(expires_at: float | None, now: float) -> int:
 def lookup(key: str):
     """The stored entry (a ``CachedPage`` or a fragment) for ``key``, if none of its
     tags was purged since it was stored and it has not run out."""
+    return lookup_many([key]).get(key)
+
+
+def lookup_many(keys: list[str]) -> dict:
+    """The entries of ``keys`` still current, in two round trips whatever their number."""
     cache = _cache()
-    page = cache.get(_entry_key(key))
+    stored = cache.get_many([_entry_key(key) for key in keys])
     # The cache's own expiry is in whole seconds (and follows the server's clock): the
-    # moment the page changes by itself is checked here too.
-    if page is None or (page.expires_at is not None and page.expires_at <= time.time()):
-        return None
-    versions = cache.get_many([_tag_key(tag) for tag in page.tag_versions])
-    for tag, version in page.tag_versions.items():
-        if versions.get(_tag_key(tag)) != version:
-            return None
-    return page
+    # moment an entry changes by itself is checked here too.
+    now = time.time()
+    entries = {
+        key: entry
+        for key in keys
+        if (entry := stored.get(_entry_key(key))) is not None
+        and (entry.expires_at is None or entry.expires_at > now)
+    }
+    tag_keys = {_tag_key(tag) for entry in entries.values() for tag in entry.tag_versions}
+    versions = cache.get_many(list(tag_keys)) if tag_keys else {}
+    return {
+        key: entry
+        for key, entry in entries.items()
+        if all(versions.get(_tag_key(tag)) == v for tag, v in entry.tag_versions.items())
+    }
 
 
 def save(key: str, entry, tags: Iterable[str], *, started_at: int, timeout: int) -> bool:
@@ -113,13 +125,19 @@ def save(key: str, entry, tags: Iterable[str], *, started_at: int, timeout: int)
     Returns False, storing nothing, when one of its tags was purged during the
     render (what it read may be older than the purge).
     """
+    return bool(save_many({key: (entry, set(tags))}, started_at=started_at, timeout=timeout))
+
+
+def save_many(entries: dict, *, started_at: int, timeout: int) -> list[str]:
+    """Store entries ``{key: (entry, tags)}`` rendered since purge number ``started_at``;
+    returns the keys stored (none of whose tags was purged during the render)."""
     cache = _cache()
-    keys = {tag: _tag_key(tag) for tag in tags}
-    found = cache.get_many(keys.values())
-    missing = [key for key in keys.values() if key not in found]
+    keys = {tag: _tag_key(tag) for _entry, tags in entries.values() for tag in tags}
+    found = cache.get_many(list(keys.values()))
+    missing = [tag_key for tag_key in keys.values() if tag_key not in found]
     if missing:
         # Never purged, or evicted (and then its last purge is unknown): version it
-        # with the current purge number, so the page is stored only if no purge at
+        # with the current purge number, so an entry is stored only if no purge at
         # all happened during the render. ``add`` keeps a version a purge wrote meanwhile.
         current = purge_counter()
         for tag_key in missing:
@@ -130,12 +148,16 @@ def save(key: str, entry, tags: Iterable[str], *, started_at: int, timeout: int)
         newest = max((version for version in versions.values() if version), default=0)
         if newest > purge_counter():
             # The counter was lost and restarted behind the versions (another host's
-            # clock): move it past them, or pages under those tags would never be stored.
+            # clock): move it past them, or entries under those tags would never be stored.
             cache.set(COUNTER_KEY, newest + 1, timeout=None)
-        return False
-    entry.tag_versions = versions
-    cache.set(_entry_key(key), entry, timeout=timeout)
-    return True
+    current = {}
+    for key, (entry, tags) in entries.items():
+        entry.tag_versions = {tag: versions[tag] for tag in tags}
+        if all(v is not None and v <= started_at for v in entry.tag_versions.values()):
+            current[_entry_key(key)] = entry
+    if current:
+        cache.set_many(current, timeout=timeout)
+    return [key for key in entries if _entry_key(key) in current]
 
 
 def purge(tags: Iterable[str]) -> None:

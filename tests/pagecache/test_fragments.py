@@ -46,3 +46,35 @@ def test_each_language_has_its_own_strip(client, page_cache, newsroom):
     assert "خبر بالعربية" in client.get("/").text
     english = client.get("/en/").text
     assert "News in English" in english and "خبر بالعربية" not in english
+
+
+def test_cards_are_rendered_once_and_purged_with_their_article(
+    client, page_cache, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = False  # every list renders; its cards need not
+    story, other = newsroom
+    client.get("/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title_ar = "عنوان جديد على البطاقة"
+        story.save()
+
+    for url in ("/", story.section.get_absolute_url(), "/tag/أسواق/"):
+        text = client.get(url).text
+        assert "عنوان جديد على البطاقة" in text, url
+        assert "خبر الاقتصاد الأول" not in text, url
+    assert other.title_ar in client.get("/").text
+
+
+def test_a_card_is_purged_with_its_section(
+    client, page_cache, newsroom, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = False
+    story = newsroom[0]
+    client.get("/tag/أسواق/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.section.name_ar = "قسم باسم جديد"
+        story.section.save()
+
+    assert "قسم باسم جديد" in client.get("/tag/أسواق/").text
