@@ -79,8 +79,9 @@ class PageCacheMiddleware:
                 if getattr(response, "is_public_page", False):
                     response["Cache-Control"] = PRIVATE  # a logged-in reader's copy
                 return _keep_private(response)
-            page = _page_from(response, record)
-            stored = fill is not None and fill.started_at is not None and _store(fill, page, record)
+            storing = fill is not None and fill.started_at is not None
+            page = _page_from(response, record, gzipped=storing or _accepts_gzip(request))
+            stored = storing and _store(fill, page, record)
             return _respond(request, page, "miss" if stored else "pass")
         finally:
             if fill is not None and fill.locked:
@@ -134,7 +135,11 @@ def _keep_private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _page_from(response: HttpResponse, record: recorder.PageRecord) -> CachedPage:
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def _page_from(response: HttpResponse, record: recorder.PageRecord, *, gzipped: bool) -> CachedPage:
     body = response.content
     content_tags = " ".join(sorted(record.tags | {tags.ALL}))
     headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
@@ -142,7 +147,8 @@ def _page_from(response: HttpResponse, record: recorder.PageRecord) -> CachedPag
     return CachedPage(
         status=response.status_code,
         headers=headers,
-        gzipped_body=gzip.compress(body, compresslevel=6, mtime=0),
+        body=gzip.compress(body, compresslevel=6, mtime=0) if gzipped else body,
+        gzipped=gzipped,
         etag=f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"',
         rendered_at=time.time(),
         expires_at=record.expires_at.timestamp() if record.expires_at else None,
@@ -167,8 +173,9 @@ def _respond(request: HttpRequest, page: CachedPage, outcome: str) -> HttpRespon
     """The response for ``page``: 304 when the reader's copy is current, else the page,
     gzipped for clients that accept it."""
     now = time.time()
-    gzipped = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
-    body = page.gzipped_body if gzipped else gzip.decompress(page.gzipped_body)
+    # A page is gzipped when stored or when this reader accepts it.
+    gzipped = page.gzipped and _accepts_gzip(request)
+    body = gzip.decompress(page.body) if page.gzipped and not gzipped else page.body
     if page.status == 301:
         response = HttpResponsePermanentRedirect(dict(page.headers)["Location"], content=body)
     else:

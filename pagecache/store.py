@@ -40,7 +40,9 @@ class CachedPage:
 
     status: int
     headers: list[tuple[str, str]]
-    gzipped_body: bytes
+    body: bytes
+    # Stored pages are kept gzipped (smaller in the cache, ready for most readers).
+    gzipped: bool
     etag: str
     rendered_at: float
     # The moment the page would change by itself (epoch seconds), or None.
