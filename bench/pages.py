@@ -43,44 +43,8 @@ from django.test.utils import (  # noqa: E402
 )
 from django.utils import timezone  # noqa: E402
 
-from articles.models import Article, Section, TaggedArticle  # noqa: E402
-from newsroom.models import StaffMember  # noqa: E402
-
-BODY = (
-    "<p>فقرة افتتاحية من الخبر تشرح ما حدث وأين ومتى.</p><h2>السياق</h2>"
-    "<p>فقرة ثانية تنقل عن «وكالة الأنباء» تفاصيل إضافية.</p>" * 3
-)
-
-
-def add_articles(count: int) -> None:
-    """Bulk-insert ``count`` published articles spread over sections, authors and tags."""
-    sections = list(Section.objects.all())
-    authors = list(StaffMember.objects.all())
-    tags = list(Article.tags.model.objects.all())
-    images = list(Article.objects.exclude(lead_image=None).values_list("lead_image", flat=True))
-    now = timezone.now()
-    articles = Article.objects.bulk_create(
-        Article(
-            title_ar=f"خبر للقياس رقم {n} عن الأسواق والطقس",
-            slug=f"خبر-للقياس-{n}",
-            summary_ar="ملخص قصير للخبر يظهر على البطاقات.",
-            body_ar=BODY,
-            section=sections[n % len(sections)],
-            lead_image_id=images[n % len(images)],
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(days=2, minutes=n),
-        )
-        for n in range(count)
-    )
-    Article.authors.through.objects.bulk_create(
-        Article.authors.through(article_id=a.pk, staffmember_id=authors[i % len(authors)].pk)
-        for i, a in enumerate(articles)
-    )
-    TaggedArticle.objects.bulk_create(
-        TaggedArticle(content_object_id=a.pk, tag_id=tags[(i + k) % len(tags)].pk)
-        for i, a in enumerate(articles)
-        for k in range(3)
-    )
+from articles.models import Article  # noqa: E402
+from bench.seeding import add_articles, sample_texts  # noqa: E402
 
 
 def measure(client: Client, url: str, requests: int) -> dict:
@@ -121,11 +85,12 @@ def main() -> None:
         try:
             started = time.perf_counter()
             call_command("seed_demo", stdout=io.StringIO())
-            add_articles(args.articles)
-            # A bulk load leaves the planner without statistics; production's autovacuum
-            # would have gathered them, so gather them here too (both databases know ANALYZE).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+            now = timezone.now()
+            add_articles(
+                args.articles,
+                sample_texts(),
+                published_at=lambda n: now - timedelta(days=2, minutes=n),
+            )
             total = Article.objects.published().count()
             seconds = time.perf_counter() - started
             print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "

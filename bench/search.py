@@ -33,9 +33,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from articles.models import Article, ArticleSearch  # noqa: E402
 from articles.search import find, parse_query  # noqa: E402
-from newsroom.arabic import normalize  # noqa: E402
+from bench.seeding import add_articles, vocabulary_texts  # noqa: E402
 
 QUERIES = [
     "البرلمان",
@@ -59,57 +58,6 @@ QUERIES = [
     "بالكتاب",
     "«معرض الكتاب»",
 ]
-LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-
-
-def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
-    """Made-up words in frequency order, with the words the queries ask for spread
-    through the middle ranks, where news words sit (in roughly 0.3 to 10% of articles)."""
-    planted = sorted({word for query in QUERIES for word in normalize(query).split()})
-    invented = sorted({"".join(rng.choices(LETTERS, k=rng.randint(3, 7))) for _ in range(size)})
-    words = [word for word in invented if word not in planted]
-    for i, word in enumerate(planted):
-        words.insert(60 + i * 120, word)
-    return words
-
-
-def add_articles(count: int, rng: random.Random) -> None:
-    words = vocabulary(rng)
-    weights = [1 / (rank + 8) for rank in range(len(words))]  # a Zipf-like spread
-    now = timezone.now()
-    batch = 2000
-    for start in range(0, count, batch):
-        size = min(batch, count - start)
-        texts = [
-            tuple(" ".join(rng.choices(words, weights, k=k)) for k in (8, 25, 300))
-            for _ in range(size)
-        ]
-        articles = Article.objects.bulk_create(
-            Article(
-                title_ar=title,
-                slug=f"bench-{start + i}",
-                summary_ar=summary,
-                body_ar=f"<p>{body}</p>",
-                status=Article.Status.PUBLISHED,
-                published_at=now - timedelta(minutes=rng.randint(1, 3 * 365 * 24 * 60)),
-            )
-            for i, (title, summary, body) in enumerate(texts)
-        )
-        ArticleSearch.objects.bulk_create(
-            ArticleSearch(
-                article=article,
-                language="ar",
-                title=t,
-                summary=s,
-                body=b,
-                published_at=article.published_at,
-            )
-            for article, (t, s, b) in zip(articles, texts, strict=True)
-        )
-        done = start + size
-        bar = "#" * (30 * done // count)
-        print(f"\r  seeding [{bar:<30}] {done:>7}/{count}", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
 
 
 def print_plan(query: str) -> None:
@@ -144,9 +92,12 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         started = time.perf_counter()
-        add_articles(args.articles, random.Random(2026))
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        rng, now = random.Random(2026), timezone.now()
+        add_articles(
+            args.articles,
+            vocabulary_texts(rng, planted=QUERIES),
+            published_at=lambda n: now - timedelta(minutes=rng.randint(1, 3 * 365 * 24 * 60)),
+        )
         seconds = time.perf_counter() - started
         print(f"{connection.vendor}: {args.articles} articles seeded in {seconds:.0f} s")
         timings: list[float] = []
