@@ -1,7 +1,7 @@
 """Load-test the public site over HTTP: gunicorn in production settings under wrk.
 
     .venv/bin/python bench/load.py [--articles 20000] [--duration 5] [--connections 16]
-                                   [--mode cold|warm|both] [--varnish] [--json PATH]
+                                   [--mode both|all|cold|warm|uncached] [--varnish] [--json PATH]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom REDIS_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python bench/load.py
 
@@ -12,10 +12,17 @@ minutes back from now), collects the static files into a temporary STATIC_ROOT
 and serves the site with gunicorn (2 sync workers, DEBUG=0, REDIS_URL passed on)
 on a free loopback port. wrk (``apt-get install wrk``; without it, a Python
 client of threads) then loads /healthz and each public page for ``--duration``
-seconds over ``--connections`` connections, in two modes:
+seconds over ``--connections`` connections, in each mode (``both``: cold and warm;
+``all``: the three):
 
-- cold: gunicorn started with PAGE_CACHE_ENABLED=0;
-- warm: a second gunicorn with the page cache on, each page requested once first.
+- cold: gunicorn started with PAGE_CACHE_ENABLED=0, so every request renders its
+  page, as the first reader after a purge does (shared fragments, the ticker strip
+  and article cards, stay cached, as they do then);
+- warm: a second gunicorn with the page cache on, each page requested first;
+- uncached: FRAGMENT_CACHE_ENABLED=0 as well: nothing is kept at all.
+
+Each gunicorn gets a cache key prefix of its own (``CACHE_KEY_PREFIX``), so no
+page of an earlier run is served from Redis.
 
 ``--varnish`` puts varnishd in front of gunicorn, with deploy/varnish/default.vcl
 (its backend ``default`` pointed at gunicorn; a stand-in VCL until that file
@@ -83,7 +90,15 @@ SEARCH_WORD = "البرلمان"
 ARTICLE_INTERVAL = timedelta(minutes=10)  # a busy desk: 144 articles a day
 MAX_REQUESTS = 100_000  # per page, for the Python client (wrk is bounded by time alone)
 STARTUP_SECONDS = 60
-MODES = {"cold": "0", "warm": "1"}  # mode: PAGE_CACHE_ENABLED
+# What each mode turns off. Cold: no page is stored, as for a page just purged; the
+# fragments many pages share (ticker strip, cards) are kept, as they are then.
+# Uncached: nothing is kept at all.
+MODES = {
+    "cold": {"PAGE_CACHE_ENABLED": "0"},
+    "warm": {"PAGE_CACHE_ENABLED": "1"},
+    "uncached": {"PAGE_CACHE_ENABLED": "0", "FRAGMENT_CACHE_ENABLED": "0"},
+}
+MODE_CHOICES = {"both": ["cold", "warm"], "all": list(MODES)} | {mode: [mode] for mode in MODES}
 DEPLOYED_VCL = PROJECT / "deploy" / "varnish" / "default.vcl"
 # Until deploy/varnish/default.vcl exists: Varnish's built-in rules, which cache what the
 # site marks public for its max-age and pass the rest.
@@ -101,7 +116,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000, help="articles added to the demo")
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per page")
     parser.add_argument("--connections", type=int, default=16, help="concurrent connections")
-    parser.add_argument("--mode", choices=["cold", "warm", "both"], default="both")
+    parser.add_argument("--mode", choices=list(MODE_CHOICES), default="both")
     parser.add_argument("--varnish", action="store_true", help="put varnishd in front")
     parser.add_argument("--json", type=Path, metavar="PATH", help="save the figures here")
     parser.add_argument(
@@ -153,17 +168,17 @@ def main() -> None:
                 **{name: str(path) for name, path in paths.items()},
                 "DATABASE_URL": database_url,
             }
-            modes = list(MODES) if args.mode == "both" else [args.mode]
             runs = {
                 mode: run(
                     mode,
                     pages,
-                    env={**env, "PAGE_CACHE_ENABLED": MODES[mode]},
+                    # A prefix of its own, so no page of an earlier run is served from Redis.
+                    env={**env, **MODES[mode], "CACHE_KEY_PREFIX": f"load-{secrets.token_hex(6)}"},
                     load=load,
                     varnish=args.varnish,
                     logs=work,
                 )
-                for mode in modes
+                for mode in MODE_CHOICES[args.mode]
             }
     report(facts, pages, runs, args)
 
@@ -245,13 +260,15 @@ def run(
             port = stack.enter_context(varnish_in_front(port, log=logs / f"varnish-{mode}.log"))
         origin = f"http://127.0.0.1:{port}"
         if mode == "warm":
+            # Local memory is per worker: a few requests reach both.
             for path in pages.values():
-                get(origin, path)
+                for _ in range(4):
+                    get(origin, path)
         results = {}
         for name, path in pages.items():
             results[name] = result = load(origin + path)
             settle(origin, result)
-            print(f"  {mode:<5}{name:<16}{result.rps:>9.1f} req/s", file=sys.stderr)
+            print(f"  {mode:<9}{name:<16}{result.rps:>9.1f} req/s", file=sys.stderr)
         return {"pages": results, "workers_rss_mb": worker_memory(server.pid)}
 
 
@@ -422,7 +439,7 @@ def report(facts: dict, pages: dict[str, str], runs: dict[str, dict], args) -> N
             print(f"{key + ':':<20}{value}")
     print(f"{'load:':<20}{args.duration} s per page, {args.connections} connections")
     print()
-    print(f"{'page':<16}{'mode':<6}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+    print(f"{'page':<16}{'mode':<9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
           f"{'vs healthz':>12}")  # fmt: skip
     rows = []
     for name, path in pages.items():
@@ -430,8 +447,8 @@ def report(facts: dict, pages: dict[str, str], runs: dict[str, dict], args) -> N
             result = figures["pages"][name]
             ceiling = figures["pages"]["healthz"].rps
             share = result.rps / ceiling if ceiling else 0.0
-            print(f"{name:<16}{mode:<6}{result.rps:>9.1f}{milliseconds(result.p50_ms):>9}"
-                  f"{milliseconds(result.p99_ms):>9}{result.errors:>8}{share:>12.2f}")  # fmt: skip
+            print(f"{name:<16}{mode:<9}{result.rps:>9.1f}{milliseconds(result.p50_ms):>9}"
+                  f"{milliseconds(result.p99_ms):>9}{result.errors:>8}{share:>12.3f}")  # fmt: skip
             rows.append({"page": name, "path": path, "mode": mode, **asdict(result),
                          "share_of_healthz": round(share, 4)})  # fmt: skip
     print()

@@ -80,6 +80,8 @@ def main() -> None:
     with override_settings(
         MEDIA_ROOT=media.name,
         STORAGES={**django.conf.settings.STORAGES, "staticfiles": plain_static},
+        # This benchmark times rendering; bench/load.py measures the page cache.
+        PAGE_CACHE_ENABLED=False,
     ):
         old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
         try:

@@ -143,10 +143,14 @@ def cache_backend(key_prefix: str, max_entries: int) -> dict:
     }
 
 
+# Lets several sites (or benchmark runs) share one Redis without meeting.
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "newsroom")
 CACHES = {
-    "default": cache_backend("newsroom", 300),
-    # Whole public pages and their tag versions (pagecache/).
-    "pagecache": cache_backend("pages", int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))),
+    "default": cache_backend(CACHE_KEY_PREFIX, 300),
+    # Whole public pages, shared fragments and their tag versions (pagecache/).
+    "pagecache": cache_backend(
+        f"{CACHE_KEY_PREFIX}-pages", int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "5000"))
+    ),
 }
 
 # ---------------------------------------------------------------------------
