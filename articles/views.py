@@ -23,7 +23,8 @@ from articles.sanitize import plain_text
 from articles.search import find, highlight, parse_query, snippet
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
-from newsroom.models import Publication, StaffMember
+from newsroom import chrome
+from newsroom.models import StaffMember
 from pagecache import recorder, tags
 
 
@@ -55,7 +56,7 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs) -> dict:
         shows_articles(self.listing())
         context = super().get_context_data(feeds=self.feeds(), **kwargs)
-        publication = Publication.load()
+        publication = chrome.publication()
         heading = context.get("heading") or publication.name
         context["publication"] = publication
         context["meta"] = page_meta.for_listing(
@@ -194,7 +195,7 @@ def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
 def _render_article(
     request: HttpRequest, article: Article, *, preview: bool = False
 ) -> HttpResponse:
-    publication = Publication.load()
+    publication = chrome.publication()
     # Related articles are the newest of each of its tags.
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     return render(

@@ -21,6 +21,7 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from articles.page_tags import listing_of, shows_articles
 from discovery.feed_formats import FeedImage, NewsRssFeed
+from newsroom import chrome
 from newsroom.models import Publication, StaffMember
 
 FEED_LENGTH = 30
@@ -44,7 +45,7 @@ class ArticleFeed(Feed):
         self.feed_type = feed_type
 
     def get_object(self, request: HttpRequest, **kwargs) -> Scope:
-        return Scope(Publication.load())
+        return Scope(chrome.publication())
 
     def articles(self, scope: Scope) -> QuerySet[Article]:
         return Article.objects.published()
@@ -139,7 +140,7 @@ class SectionFeed(ArticleFeed):
 
     def get_object(self, request: HttpRequest, **kwargs) -> Scope:
         section = get_object_or_404(Section, slug=kwargs["slug"])
-        return Scope(Publication.load(), section, section.name)
+        return Scope(chrome.publication(), section, section.name)
 
     def articles(self, scope: Scope) -> QuerySet[Article]:
         return super().articles(scope).in_section(scope.subject)
@@ -153,7 +154,7 @@ class TagFeed(ArticleFeed):
 
     def get_object(self, request: HttpRequest, **kwargs) -> Scope:
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        return Scope(Publication.load(), tag, tag.name)
+        return Scope(chrome.publication(), tag, tag.name)
 
     def articles(self, scope: Scope) -> QuerySet[Article]:
         return super().articles(scope).tagged(scope.subject)
@@ -167,7 +168,7 @@ class AuthorFeed(ArticleFeed):
 
     def get_object(self, request: HttpRequest, **kwargs) -> Scope:
         author = get_object_or_404(StaffMember, slug=kwargs["slug"])
-        return Scope(Publication.load(), author, author.name)
+        return Scope(chrome.publication(), author, author.name)
 
     def articles(self, scope: Scope) -> QuerySet[Article]:
         return super().articles(scope).by_author(scope.subject)

@@ -21,7 +21,8 @@ from taggit.models import Tag
 
 from articles.models import Article, Section
 from discovery.feed_formats import xml_safe
-from newsroom.models import Publication, StaffMember
+from newsroom import chrome
+from newsroom.models import StaffMember
 
 # Each article gives up to three URLs with three alternates each, and an Arabic
 # slug can make one URL over a kilobyte long: 2,000 articles stay far below the
@@ -184,7 +185,7 @@ class NewsSitemap(ArticleSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         urls = super().get_urls(page, site, protocol)[:NEWS_MAX_URLS]
-        publication = Publication.load()
+        publication = chrome.publication()
         for url in urls:
             with override(url["language"]):
                 url["title"] = xml_safe(url["item"].title)

@@ -3,9 +3,7 @@
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from articles.models import Section
-from newsroom.models import Publication, StaffMember
-from pagecache import recorder, tags
+from newsroom import chrome
 
 
 def publication(request: HttpRequest) -> dict:
@@ -15,17 +13,7 @@ def publication(request: HttpRequest) -> dict:
     endpoints) cost no query.
     """
     return {
-        "publication": SimpleLazyObject(Publication.load),
-        "masthead": SimpleLazyObject(masthead),
-        "nav_sections": SimpleLazyObject(nav_sections),
+        "publication": SimpleLazyObject(chrome.publication),
+        "masthead": SimpleLazyObject(chrome.masthead),
+        "nav_sections": SimpleLazyObject(chrome.nav_sections),
     }
-
-
-def masthead() -> list[StaffMember]:
-    recorder.shows(tags.MASTHEAD)
-    return list(StaffMember.objects.on_masthead())
-
-
-def nav_sections() -> list[Section]:
-    recorder.shows(tags.NAV)
-    return list(Section.objects.all())

@@ -1,12 +1,13 @@
-"""Pieces of HTML that many pages share, kept like pages and purged by the same tags.
+"""Pieces that many pages share, kept like pages and purged by the same tags.
 
 The ticker strip is the same on every page of a language, and rendering it
-(two copies of a dozen linked items) costs a quarter of an article page. Kept
-as a fragment, a page that is not in the page cache (a new address, or one
-just purged) renders it once for everybody instead of once per page. A
-fragment records what it shows and when it changes by itself, as a page does,
-and hands both to the page it is part of, whether rendered or reused: the page
-is purged when the fragment would be, and expires no later.
+(two copies of a dozen linked items) cost a quarter of an article page; an
+article card looks the same on every list; the publication, masthead and
+sections are read by every page. Kept here, a page that is not in the page
+cache (a new address, or one just purged) renders or reads each once for
+everybody. A piece records what it shows and when it changes by itself, as a
+page does, and hands both to the page it is part of, whether computed or
+reused: the page is purged when the piece would be, and expires no later.
 """
 
 import logging
@@ -25,8 +26,8 @@ logger = logging.getLogger(__name__)
 
 
 @dataclass
-class CachedFragment:
-    html: str
+class CachedPiece:
+    value: object
     expires_at: float | None
     tag_versions: dict[str, int]
 
@@ -40,40 +41,56 @@ def cached_fragment(name: str, render: Callable[[], str]) -> SafeString:
 def cached_fragments(parts: list[tuple[str, Callable[[], str]]]) -> list[SafeString]:
     """Many fragments at once (the cards of a list): looked up together, only the
     missing ones rendered, and those stored together."""
-    if not settings.FRAGMENT_CACHE_ENABLED or not recorder.is_recording():
-        return [mark_safe(render()) for _name, render in parts]
     language = get_language()
-    keys = [f"fragment:{name}:{language}" for name, _render in parts]
+    named = [(f"fragment:{name}:{language}", render) for name, render in parts]
+    return [mark_safe(html) for html in cached_values(named)]
+
+
+def cached_value(name: str, compute: Callable[[], object], *, shown: bool = True):
+    """What ``compute()`` returns (rows the page shows, a moment), kept like a fragment.
+
+    With ``shown`` false the page is not filed under what the value read, nor
+    bound by when it runs out: for a value that only helps the page decide its
+    own bounds (its purges then only refresh the value).
+    """
+    return cached_values([(f"value:{name}", compute)], shown=shown)[0]
+
+
+def cached_values(parts: list[tuple[str, Callable[[], object]]], *, shown: bool = True) -> list:
+    if not settings.FRAGMENT_CACHE_ENABLED or not recorder.is_recording():
+        return [compute() for _key, compute in parts]
+    keys = [key for key, _compute in parts]
     try:
         found = store.lookup_many(keys)
         started_at = store.purge_counter()
-    except Exception:  # the cache server is down: render as if there were no cache
-        logger.exception("The page cache does not answer; rendering fragments")
-        return [mark_safe(render()) for _name, render in parts]
-    rendered = {}
-    for key, (_name, render) in zip(keys, parts, strict=True):
-        if key in found or key in rendered:
+    except Exception:  # the cache server is down: compute as if there were no cache
+        logger.exception("The page cache does not answer; computing %s", keys[0])
+        return [compute() for _key, compute in parts]
+    computed = {}
+    for key, compute in parts:
+        if key in found or key in computed:
             continue
         with recorder.recording() as record:
-            html = render()
+            value = compute()
         expires_at = record.expires_at.timestamp() if record.expires_at else None
-        rendered[key] = (CachedFragment(html, expires_at, {}), record.tags | {tags.ALL})
-    _store(rendered, started_at)
-    fragments = {**found, **{key: fragment for key, (fragment, _tags) in rendered.items()}}
-    for key in keys:
-        fragment = fragments[key]
-        recorder.shows(*(rendered[key][1] if key in rendered else fragment.tag_versions))
-        if fragment.expires_at is not None:
-            recorder.changes_at(datetime.fromtimestamp(fragment.expires_at, tz=UTC))
-    return [mark_safe(fragments[key].html) for key in keys]
+        computed[key] = (CachedPiece(value, expires_at, {}), record.tags | {tags.ALL})
+    _store(computed, started_at)
+    pieces = {**found, **{key: piece for key, (piece, _tags) in computed.items()}}
+    if shown:
+        for key in keys:
+            piece = pieces[key]
+            recorder.shows(*(computed[key][1] if key in computed else piece.tag_versions))
+            if piece.expires_at is not None:
+                recorder.changes_at(datetime.fromtimestamp(piece.expires_at, tz=UTC))
+    return [pieces[key].value for key in keys]
 
 
-def _store(rendered: dict, started_at: int) -> None:
+def _store(computed: dict, started_at: int) -> None:
     now = time.time()
     by_timeout: dict[int, dict] = {}
-    for key, (fragment, shown) in rendered.items():
-        if timeout := store.timeout_for(fragment.expires_at, now):
-            by_timeout.setdefault(timeout, {})[key] = (fragment, shown)
+    for key, (piece, shown) in computed.items():
+        if timeout := store.timeout_for(piece.expires_at, now):
+            by_timeout.setdefault(timeout, {})[key] = (piece, shown)
     try:
         for timeout, entries in by_timeout.items():
             store.save_many(entries, started_at=started_at, timeout=timeout)

@@ -99,7 +99,7 @@ def article_change_tags(
     purged |= {tags.month_tag(state.published_at) for state in states if state.published_at}
     if before is None or after is None or before.places() != after.places():
         tag_ids, author_ids = memberships()
-        purged |= {tags.ARTICLES, tags.HOME}
+        purged |= {tags.ARTICLES, tags.HOME, tags.SCHEDULE}
         purged |= {tags.listing_tag(Section, s.section_id) for s in states if s.section_id}
         purged |= tagging_tags(tag_ids) | authorship_tags(author_ids)
     elif (before.lead_until, before.featured_until) != (after.lead_until, after.featured_until):

@@ -13,6 +13,8 @@ because they travel in the ``xkey`` and ``Surrogate-Key`` headers:
 ``ls3``         articles of section 3; ``lt7`` of tag 7; ``lp2`` by person 2
 ``home``        the home page's choice of lead and pinned stories
 ``search``      search results (a text edit can change any of them)
+``schedule``    when the next scheduled article goes live (not a page: a value
+                pages read to know when they expire)
 ``m2026-11``    articles published in that month (its sitemaps, Google News)
 ``months``      the sitemap index, which gives each month's last change
 ``nav``         the list of sections (navigation, sections sitemap)
@@ -38,6 +40,7 @@ AUTHORS = "authors"
 MASTHEAD = "masthead"
 TICKER = "ticker"
 PUBLICATION = "pub"
+SCHEDULE = "schedule"
 
 # Models whose rows pages show, by label, with the prefix of their tags.
 PREFIXES = {

@@ -102,3 +102,24 @@ def test_the_news_sitemap_drops_a_story_48_hours_after_it_appeared(
     assert "خبر الأمس" in client.get("/news-sitemap.xml").content.decode()
     clock.shift(timedelta(hours=1, seconds=1))
     assert "خبر الأمس" not in client.get("/news-sitemap.xml").content.decode()
+
+
+def test_a_story_scheduled_sooner_than_the_next_one_appears_on_time(
+    client, page_cache, site_chrome, clock, django_capture_on_commit_callbacks
+):
+    later = ArticleFactory(
+        title_ar="خبر بعد ساعة", published_at=timezone.now() + timedelta(hours=1)
+    )
+    other_section_story = ArticleFactory(title_ar="خبر قسم آخر")
+    for url in ("/", later.section.get_absolute_url(), other_section_story.get_absolute_url()):
+        client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sooner = ArticleFactory(
+            title_ar="خبر بعد خمس دقائق", published_at=timezone.now() + timedelta(minutes=5)
+        )
+
+    assert "خبر بعد خمس دقائق" not in client.get("/").text
+    clock.shift(timedelta(minutes=5))
+    assert "خبر بعد خمس دقائق" in client.get("/").text
+    assert "خبر بعد خمس دقائق" in client.get(sooner.section.get_absolute_url()).text
