@@ -25,6 +25,7 @@ because they travel in the ``xkey`` and ``Surrogate-Key`` headers:
 """
 
 from datetime import date, datetime
+from functools import cache
 
 from django.db import models
 from django.utils import timezone
@@ -54,7 +55,13 @@ PREFIXES = {
 
 def object_tag(model: type[models.Model], pk) -> str:
     """The tag of one row: ``a12`` for article 12."""
-    return f"{PREFIXES[model._meta.label_lower]}{pk}"
+    return f"{_prefix(model)}{pk}"
+
+
+@cache
+def _prefix(model: type[models.Model]) -> str:
+    # Asked for every row a page loads; the model's label is slow to build each time.
+    return PREFIXES[model._meta.label_lower]
 
 
 def listing_tag(model: type[models.Model] | None = None, pk=None) -> str:
