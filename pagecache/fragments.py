@@ -58,14 +58,14 @@ def cached_value(name: str, compute: Callable[[], object], *, shown: bool = True
 
 def cached_values(parts: list[tuple[str, Callable[[], object]]], *, shown: bool = True) -> list:
     if not settings.FRAGMENT_CACHE_ENABLED or not recorder.is_recording():
-        return [compute() for _key, compute in parts]
+        return [_compute(compute, shown) for _key, compute in parts]
     keys = [key for key, _compute in parts]
     try:
         found = store.lookup_many(keys)
         started_at = store.purge_counter()
     except Exception:  # the cache server is down: compute as if there were no cache
         logger.exception("The page cache does not answer; computing %s", keys[0])
-        return [compute() for _key, compute in parts]
+        return [_compute(compute, shown) for _key, compute in parts]
     computed = {}
     for key, compute in parts:
         if key in found or key in computed:
@@ -83,6 +83,14 @@ def cached_values(parts: list[tuple[str, Callable[[], object]]], *, shown: bool 
             if piece.expires_at is not None:
                 recorder.changes_at(datetime.fromtimestamp(piece.expires_at, tz=UTC))
     return [pieces[key].value for key in keys]
+
+
+def _compute(compute: Callable[[], object], shown: bool):
+    """``compute()`` with nothing kept; what it reads tags the page only if ``shown``."""
+    if shown:
+        return compute()
+    with recorder.recording():
+        return compute()
 
 
 def _store(computed: dict, started_at: int) -> None:

@@ -78,3 +78,16 @@ def test_a_card_is_purged_with_its_section(
         story.section.save()
 
     assert "قسم باسم جديد" in client.get("/tag/أسواق/").text
+
+
+def test_pages_are_not_filed_under_the_schedule_they_only_read(
+    client, page_cache, newsroom, settings
+):
+    # The next scheduled time bounds listing pages; its own tag must not file them, or
+    # every publication would purge every list. With fragments kept or not.
+    for kept in (True, False):
+        settings.FRAGMENT_CACHE_ENABLED = kept
+        page_cache.clear()
+        keys = client.get(newsroom[0].section.get_absolute_url())["xkey"].split()
+        assert "schedule" not in keys
+        assert f"ls{newsroom[0].section_id}" in keys
