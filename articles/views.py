@@ -26,6 +26,7 @@ from discovery.links import FeedLink, feed_links
 from newsroom import chrome
 from newsroom.models import StaffMember
 from pagecache import recorder, tags
+from pagecache.fragments import cached_value
 
 
 class ArticleListView(ListView):
@@ -48,6 +49,22 @@ class ArticleListView(ListView):
 
     def get_queryset(self) -> QuerySet[Article]:
         return self.articles().for_listing().newest_first()
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = self.count(queryset)
+        return paginator
+
+    def count(self, articles: QuerySet[Article]) -> int:
+        """How many articles the list has, counted once until it changes: counting a
+        list of the whole archive costs what the archive weighs."""
+        listing = self.listing()
+
+        def count() -> int:
+            shows_articles(listing)  # purged with the list, expires when it grows
+            return articles.count()
+
+        return cached_value(f"count:{listing}", count)
 
     def feeds(self) -> list[FeedLink]:
         """The feeds this page offers (``<link rel="alternate">``)."""
@@ -88,8 +105,12 @@ class HomeView(ArticleListView):
         self.chosen_lead = next((a for a in curated if a.lead_until and a.lead_until > now), None)
         self.featured = [a for a in curated if a != self.chosen_lead][: self.featured_count]
         # Only the stories shown on top leave the list; any further pins keep their place.
-        shown = [a.pk for a in [self.chosen_lead, *self.featured] if a is not None]
-        return super().articles().exclude(pk__in=shown)
+        self.shown = [a.pk for a in [self.chosen_lead, *self.featured] if a is not None]
+        return super().articles().exclude(pk__in=self.shown)
+
+    def count(self, articles: QuerySet[Article]) -> int:
+        # The stories on top are published ones left out of the list.
+        return super().count(Article.objects.published()) - len(self.shown)
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

@@ -320,7 +320,8 @@ class TestQueryCounts:
     # when it next changes); the rest is the page's own: count and list, when the next
     # scheduled article goes live, plus the home page's curated stories and side lists,
     # the article's authors, tags and related articles.
-    BUDGETS = [11, 9, 10, 10, 9]
+    # (A list's count and its bound are asked again when nothing is kept.)
+    BUDGETS = [12, 10, 10, 11, 10]
 
     def test_pages_stay_under_a_query_budget(
         self, client, many_articles, django_assert_max_num_queries

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories import TickerItemFactory
+from tests.factories import ArticleFactory, TickerItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,24 @@ def test_pages_are_not_filed_under_the_schedule_they_only_read(
         keys = client.get(newsroom[0].section.get_absolute_url())["xkey"].split()
         assert "schedule" not in keys
         assert f"ls{newsroom[0].section_id}" in keys
+
+
+def test_a_list_counts_its_articles_once_until_it_changes(
+    client, page_cache, site_chrome, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_ENABLED = False
+    first = ArticleFactory()
+    section = first.section
+    for _ in range(11):
+        ArticleFactory(section=section)
+    url = section.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).context["paginator"].num_pages == 1
+    assert not any("COUNT(" in q["sql"] for q in queries)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(section=section)
+
+    assert client.get(url).context["paginator"].num_pages == 2
+    assert client.get(f"{url}?page=2").status_code == 200
