@@ -18,6 +18,8 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -50,37 +52,98 @@ BODY = (
     "<p>فقرة افتتاحية من الخبر تشرح ما حدث وأين ومتى.</p><h2>السياق</h2>"
     "<p>فقرة ثانية تنقل عن «وكالة الأنباء» تفاصيل إضافية.</p>" * 3
 )
+BATCH = 2000  # articles per insert
 
 
-def add_articles(count: int) -> None:
-    """Bulk-insert ``count`` published articles spread over sections, authors and tags."""
+def add_articles(count: int, *, every: timedelta = timedelta(minutes=1)) -> None:
+    """Bulk-insert ``count`` published articles spread over sections, authors and tags,
+    one every ``every`` going back from two days ago, with a progress bar."""
     sections = list(Section.objects.all())
     authors = list(StaffMember.objects.all())
     tags = list(Article.tags.model.objects.all())
     images = list(Article.objects.exclude(lead_image=None).values_list("lead_image", flat=True))
-    now = timezone.now()
-    articles = Article.objects.bulk_create(
-        Article(
-            title_ar=f"خبر للقياس رقم {n} عن الأسواق والطقس",
-            slug=f"خبر-للقياس-{n}",
-            summary_ar="ملخص قصير للخبر يظهر على البطاقات.",
-            body_ar=BODY,
-            section=sections[n % len(sections)],
-            lead_image_id=images[n % len(images)],
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(days=2, minutes=n),
+    newest = timezone.now() - timedelta(days=2)
+    for start in range(0, count, BATCH):
+        numbers = range(start, min(start + BATCH, count))
+        articles = Article.objects.bulk_create(
+            Article(
+                title_ar=f"خبر للقياس رقم {n} عن الأسواق والطقس",
+                slug=f"خبر-للقياس-{n}",
+                summary_ar="ملخص قصير للخبر يظهر على البطاقات.",
+                body_ar=BODY,
+                section=sections[n % len(sections)],
+                lead_image_id=images[n % len(images)],
+                status=Article.Status.PUBLISHED,
+                published_at=newest - every * n,
+            )
+            for n in numbers
         )
-        for n in range(count)
-    )
-    Article.authors.through.objects.bulk_create(
-        Article.authors.through(article_id=a.pk, staffmember_id=authors[i % len(authors)].pk)
-        for i, a in enumerate(articles)
-    )
-    TaggedArticle.objects.bulk_create(
-        TaggedArticle(content_object_id=a.pk, tag_id=tags[(i + k) % len(tags)].pk)
-        for i, a in enumerate(articles)
-        for k in range(3)
-    )
+        Article.authors.through.objects.bulk_create(
+            Article.authors.through(article_id=a.pk, staffmember_id=authors[n % len(authors)].pk)
+            for n, a in zip(numbers, articles, strict=True)
+        )
+        TaggedArticle.objects.bulk_create(
+            TaggedArticle(content_object_id=a.pk, tag_id=tags[(n + k) % len(tags)].pk)
+            for n, a in zip(numbers, articles, strict=True)
+            for k in range(3)
+        )
+        bar = "#" * (30 * numbers.stop // count)
+        print(
+            f"\r  seeding [{bar:<30}] {numbers.stop:>7}/{count}",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+    print(file=sys.stderr)
+
+
+@contextmanager
+def seeded_database(articles: int, *, every: timedelta = timedelta(minutes=1)) -> Iterator[None]:
+    """A throwaway database (the configured one's test database) holding the demo
+    publication plus ``articles`` more (see ``add_articles``); dropped on leaving."""
+    setup_test_environment()
+    media = tempfile.TemporaryDirectory()
+    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(
+        MEDIA_ROOT=media.name,
+        STORAGES={**django.conf.settings.STORAGES, "staticfiles": plain_static},
+    ):
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            add_articles(articles, every=every)
+            # A bulk load leaves the planner without statistics, and PostgreSQL without
+            # the visibility map its index-only scans need; production's autovacuum
+            # would have made both, so make them here too.
+            with connection.cursor() as cursor:
+                postgres = connection.vendor == "postgresql"
+                cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
+            yield
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            media.cleanup()
+
+
+def public_pages() -> dict[str, str]:
+    """The pages to measure, named, with the addresses of the newest article's section,
+    tag, author and month."""
+    article = Article.objects.published().first()
+    month = timezone.localtime(article.published_at)
+    return {
+        "home": "/",
+        "home, page 50": "/?page=50",
+        "section": article.section.get_absolute_url(),
+        "tag": f"/tag/{article.tags.first().slug}/",
+        "author": article.authors.first().get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "article (en)": "/en" + article.get_absolute_url(),
+        "ticker.json": "/ticker.json",
+        "feed (rss)": "/feeds/rss/",
+        "feed (atom, en)": "/en/feeds/atom/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, month": f"/sitemap-articles-{month:%Y-%m}.xml",
+        "news sitemap": "/news-sitemap.xml",
+    }
 
 
 def measure(client: Client, url: str, requests: int) -> dict:
@@ -110,52 +173,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="timed requests per page")
     args = parser.parse_args()
 
-    setup_test_environment()
-    media = tempfile.TemporaryDirectory()
-    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(
-        MEDIA_ROOT=media.name,
-        STORAGES={**django.conf.settings.STORAGES, "staticfiles": plain_static},
-    ):
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            started = time.perf_counter()
-            call_command("seed_demo", stdout=io.StringIO())
-            add_articles(args.articles)
-            # A bulk load leaves the planner without statistics; production's autovacuum
-            # would have gathered them, so gather them here too (both databases know ANALYZE).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            total = Article.objects.published().count()
-            seconds = time.perf_counter() - started
-            print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "
-                  f"{args.requests} requests per page")  # fmt: skip
-            article = Article.objects.published().first()
-            month = timezone.localtime(article.published_at)
-            pages = {
-                "home": "/",
-                "home, page 50": "/?page=50",
-                "section": article.section.get_absolute_url(),
-                "tag": f"/tag/{article.tags.first().slug}/",
-                "author": article.authors.first().get_absolute_url(),
-                "article": article.get_absolute_url(),
-                "article (en)": "/en" + article.get_absolute_url(),
-                "ticker.json": "/ticker.json",
-                "feed (rss)": "/feeds/rss/",
-                "feed (atom, en)": "/en/feeds/atom/",
-                "sitemap index": "/sitemap.xml",
-                "sitemap, month": f"/sitemap-articles-{month:%Y-%m}.xml",
-                "news sitemap": "/news-sitemap.xml",
-            }
-            client = Client()
-            print(f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
-            for name, url in pages.items():
-                r = measure(client, url, args.requests)
-                print(f"{name:<18}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
-                      f"{r['queries']:>9}{r['kb']:>7.1f}")  # fmt: skip
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            media.cleanup()
+    started = time.perf_counter()
+    with seeded_database(args.articles):
+        total = Article.objects.published().count()
+        seconds = time.perf_counter() - started
+        print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "
+              f"{args.requests} requests per page")  # fmt: skip
+        client = Client()
+        print(f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
+        for name, url in public_pages().items():
+            r = measure(client, url, args.requests)
+            print(f"{name:<18}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
+                  f"{r['queries']:>9}{r['kb']:>7.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":
