@@ -276,6 +276,13 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+            # With updated_at, the sitemap index counts each month's articles and finds
+            # its last change from this index alone, never reading an article, and a
+            # month's sitemap reads it in order. The listings count their articles
+            # from the narrower article_status_pub.
+            models.Index(
+                fields=["status", "published_at", "updated_at"], name="article_published_changes"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

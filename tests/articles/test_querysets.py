@@ -102,3 +102,17 @@ def test_newest_per_section_is_one_query(django_assert_num_queries):
         blocks = list(Article.objects.newest_per_section(2))
 
     assert [a.section for a in blocks] == [sections[0]] * 2 + [sections[1]] * 2 + [sections[2]] * 2
+
+
+def test_published_between_shows_what_published_shows_in_past_and_current_ranges():
+    now = timezone.now()
+    last_week = ArticleFactory(published_at=now - timedelta(days=7))
+    ArticleFactory(published_at=now - timedelta(days=7), archived=True)
+    today = ArticleFactory(published_at=now - timedelta(hours=1))
+    ArticleFactory(published_at=now + timedelta(hours=1))  # scheduled
+
+    past = Article.objects.published_between(now - timedelta(days=10), now - timedelta(days=1))
+    current = Article.objects.published_between(now - timedelta(days=10), now + timedelta(days=1))
+
+    assert list(past) == [last_week]
+    assert list(current) == [today, last_week]
