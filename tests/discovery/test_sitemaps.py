@@ -12,7 +12,7 @@ from articles.models import Article
 from discovery import sitemaps
 from newsroom.languages import url_in
 from tests.discovery.sitemap_schema import NAMESPACES, valid_sitemap
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +152,22 @@ def test_months_follow_the_publications_calendar_across_the_new_year(client, sit
     assert in_january.xpath("s:url/s:loc/text()", namespaces=NAMESPACES) == [
         absolute(january.get_absolute_url())
     ]
+
+
+def test_tags_and_authors_only_unpublished_articles_carry_are_left_out(client, site_chrome):
+    shown, hidden = StaffMemberFactory(), StaffMemberFactory()
+    ArticleFactory(tags=["منشور"], authors=[shown])
+    ArticleFactory(draft=True, tags=["مسودة"], authors=[hidden])
+    ArticleFactory(scheduled=True, tags=["مجدول"], authors=[hidden])
+
+    tags = fetch(client, "/sitemap-tags.xml").xpath("s:url/s:loc/text()", namespaces=NAMESPACES)
+    authors = fetch(client, "/sitemap-authors.xml").xpath(
+        "s:url/s:loc/text()", namespaces=NAMESPACES
+    )
+
+    assert tags == [f"{SITE}/tag/{iri_to_uri('منشور')}/", f"{SITE}/en/tag/{iri_to_uri('منشور')}/"]
+    assert absolute(shown.get_absolute_url()) in authors
+    assert not any(absolute(hidden.get_absolute_url()) in loc for loc in authors)
 
 
 def test_text_xml_cannot_carry_is_dropped_not_fatal(client, site_chrome):
