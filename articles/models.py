@@ -28,8 +28,24 @@ SEARCHED_FIELDS = {
     for code in AVAILABLE_LANGUAGES
 } | {"title", "summary", "body", "status", "published_at"}
 
+# The headline in each language: an article can be read in a language with one.
+HEADLINE_FIELDS = {code: build_localized_fieldname("title", code) for code in AVAILABLE_LANGUAGES}
+
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
+
+
+def readable_languages(article) -> list[str]:
+    """The languages an article can be read in: the original, and each translation with
+    a headline (the same rule as ``Article.objects.available_in``).
+
+    ``article`` is an ``Article``, or a row of its values with the headline fields.
+    """
+    return [
+        code
+        for code, headline in HEADLINE_FIELDS.items()
+        if code == DEFAULT_LANGUAGE or getattr(article, headline)
+    ]
 
 
 class Section(models.Model):
@@ -381,13 +397,8 @@ class Article(models.Model):
 
     @property
     def available_languages(self) -> list[str]:
-        """The languages this article can be read in: the original, and each translation
-        with a headline (the same rule as ``Article.objects.available_in``)."""
-        return [
-            code
-            for code in AVAILABLE_LANGUAGES
-            if code == DEFAULT_LANGUAGE or getattr(self, build_localized_fieldname("title", code))
-        ]
+        """The languages this article can be read in (see ``readable_languages``)."""
+        return readable_languages(self)
 
     @property
     def label(self) -> str:
