@@ -167,6 +167,9 @@ class TaggedArticle(TaggedItemBase):
     class Meta:
         verbose_name = _("tagged article")
         verbose_name_plural = _("tagged articles")
+        # A tag's page, feed and related articles, and the tags sitemap, read the
+        # articles of one tag from this index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")]
 
 
 class Article(models.Model):
@@ -213,6 +216,8 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
+    # Migration 0011 indexes the links by staff member, for author pages and feeds:
+    # Django's own indexes of the links serve looking them up by article.
     authors = models.ManyToManyField(
         "newsroom.StaffMember", verbose_name=_("authors"), blank=True, related_name="articles"
     )
@@ -298,6 +303,17 @@ class Article(models.Model):
             # from the narrower article_status_pub.
             models.Index(
                 fields=["status", "published_at", "updated_at"], name="article_published_changes"
+            ),
+            # The home page's lead and pinned stories; few articles have either.
+            models.Index(
+                fields=["lead_until"],
+                condition=models.Q(lead_until__isnull=False),
+                name="article_lead_until",
+            ),
+            models.Index(
+                fields=["featured_until"],
+                condition=models.Q(featured_until__isnull=False),
+                name="article_featured_until",
             ),
         ]
         constraints = [

@@ -57,7 +57,11 @@ BATCH = 2000  # articles per insert
 
 def add_articles(count: int, *, every: timedelta = timedelta(minutes=1)) -> None:
     """Bulk-insert ``count`` published articles spread over sections, authors and tags,
-    one every ``every`` going back from two days ago, with a progress bar."""
+    one every ``every`` going back from two days ago, with a progress bar.
+
+    As in a real archive, one in 500 led the home page for a while and one in 500
+    was pinned to it (both long over): the planner sees those indexes in use.
+    """
     sections = list(Section.objects.all())
     authors = list(StaffMember.objects.all())
     tags = list(Article.tags.model.objects.all())
@@ -75,6 +79,8 @@ def add_articles(count: int, *, every: timedelta = timedelta(minutes=1)) -> None
                 lead_image_id=images[n % len(images)],
                 status=Article.Status.PUBLISHED,
                 published_at=newest - every * n,
+                lead_until=newest - every * n + timedelta(hours=6) if n % 500 == 0 else None,
+                featured_until=newest - every * n + timedelta(days=1) if n % 500 == 250 else None,
             )
             for n in numbers
         )
