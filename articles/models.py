@@ -28,8 +28,24 @@ SEARCHED_FIELDS = {
     for code in AVAILABLE_LANGUAGES
 } | {"title", "summary", "body", "status", "published_at"}
 
+# The headline in each language: an article can be read in a language with one.
+HEADLINE_FIELDS = {code: build_localized_fieldname("title", code) for code in AVAILABLE_LANGUAGES}
+
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
+
+
+def readable_languages(article) -> list[str]:
+    """The languages an article can be read in: the original, and each translation with
+    a headline (the same rule as ``Article.objects.available_in``).
+
+    ``article`` is an ``Article``, or a row of its values with the headline fields.
+    """
+    return [
+        code
+        for code, headline in HEADLINE_FIELDS.items()
+        if code == DEFAULT_LANGUAGE or getattr(article, headline)
+    ]
 
 
 class Section(models.Model):
@@ -151,6 +167,9 @@ class TaggedArticle(TaggedItemBase):
     class Meta:
         verbose_name = _("tagged article")
         verbose_name_plural = _("tagged articles")
+        # A tag's page, feed and related articles, and the tags sitemap, read the
+        # articles of one tag from this index alone.
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")]
 
 
 class Article(models.Model):
@@ -197,6 +216,8 @@ class Article(models.Model):
         blank=True,
         related_name="articles",
     )
+    # Migration 0011 indexes the links by staff member, for author pages and feeds:
+    # Django's own indexes of the links serve looking them up by article.
     authors = models.ManyToManyField(
         "newsroom.StaffMember", verbose_name=_("authors"), blank=True, related_name="articles"
     )
@@ -276,6 +297,24 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_pub"),
+            # With updated_at, the sitemap index counts each month's articles and finds
+            # its last change from this index alone, never reading an article, and a
+            # month's sitemap reads it in order. The listings count their articles
+            # from the narrower article_status_pub.
+            models.Index(
+                fields=["status", "published_at", "updated_at"], name="article_published_changes"
+            ),
+            # The home page's lead and pinned stories; few articles have either.
+            models.Index(
+                fields=["lead_until"],
+                condition=models.Q(lead_until__isnull=False),
+                name="article_lead_until",
+            ),
+            models.Index(
+                fields=["featured_until"],
+                condition=models.Q(featured_until__isnull=False),
+                name="article_featured_until",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -374,13 +413,8 @@ class Article(models.Model):
 
     @property
     def available_languages(self) -> list[str]:
-        """The languages this article can be read in: the original, and each translation
-        with a headline (the same rule as ``Article.objects.available_in``)."""
-        return [
-            code
-            for code in AVAILABLE_LANGUAGES
-            if code == DEFAULT_LANGUAGE or getattr(self, build_localized_fieldname("title", code))
-        ]
+        """The languages this article can be read in (see ``readable_languages``)."""
+        return readable_languages(self)
 
     @property
     def label(self) -> str:

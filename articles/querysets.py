@@ -1,7 +1,6 @@
 """Reads of articles. Every public page, feed and tag goes through these."""
 
 from django.db import models
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
@@ -17,8 +16,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def published_between(self, start, end) -> "ArticleQuerySet":
-        """Published articles whose publication time is in [start, end)."""
-        return self.published().filter(published_at__gte=start, published_at__lt=end)
+        """Published articles whose publication time is in [start, end), as ``published()``
+        finds them.
+
+        The publication time gets one upper bound, not also ``published()``'s "not
+        after now": given two, SQLite reads the index up to either, and for a past
+        month it would read every article published since.
+        """
+        if end > timezone.now():
+            return self.published().filter(published_at__gte=start)
+        return self.filter(
+            status=self.model.Status.PUBLISHED, published_at__gte=start, published_at__lt=end
+        )
 
     def scheduled(self) -> "ArticleQuerySet":
         """Published articles whose publication time has not come yet."""
@@ -92,24 +101,30 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().filter(pk__in=shared).for_listing().newest_first()[:limit]
 
     def newest_per_section(self, per_section: int) -> "ArticleQuerySet":
-        """The newest ``per_section`` published articles of every section, in one query.
+        """The newest ``per_section`` published articles of every section, in one query:
+        sections in their order, each newest first.
 
-        The ranking runs over narrow rows (id, section, time) in a subquery, so its
-        cost stays small however long the archive grows.
+        Each section's articles are read from the top of the ``article_section_pub``
+        index, so the cost grows with the number of sections, never with the archive.
+        SQL has no portable way to take the first rows of each group from an index:
+        PostgreSQL's LATERAL join can, SQLite has no such join, and a window function
+        ranks every article. ``IN`` subqueries per section, OR'ed together, would
+        cost a query to list the sections, and PostgreSQL would scan every article
+        to test it against each. So the sections table (tens of rows) drives the
+        query: for each rank, a scalar subquery per section gives the id of its
+        article at that rank (an index lookup that stops after rank + 1 entries),
+        the ranks are joined by ``UNION ALL``, and the articles are fetched by id.
         """
-        ranked = (
-            self.published()
-            .filter(section__isnull=False)
-            .annotate(
-                rank=models.Window(
-                    RowNumber(), partition_by="section", order_by=["-published_at", "-pk"]
-                )
-            )
-            .filter(rank__lte=per_section)
-            .values("pk")
-        )
+        Section = self.model._meta.get_field("section").related_model
+        newest = self.published().filter(section=models.OuterRef("pk")).newest_first().values("pk")
+        ranks = [
+            Section.objects.annotate(article=models.Subquery(newest[rank : rank + 1]))
+            .order_by()  # SQLite allows no ORDER BY inside a UNION
+            .values("article")
+            for rank in range(per_section)
+        ]
         return (
-            self.filter(pk__in=ranked)
+            self.filter(pk__in=ranks[0].union(*ranks[1:], all=True))
             .for_listing()
             .order_by("section__order", "section__pk", "-published_at", "-pk")
         )

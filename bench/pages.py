@@ -18,6 +18,8 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -47,6 +49,53 @@ from articles.models import Article  # noqa: E402
 from bench.seeding import add_articles, sample_texts  # noqa: E402
 
 
+@contextmanager
+def seeded_database(articles: int, *, every: timedelta = timedelta(minutes=1)) -> Iterator[None]:
+    """A throwaway database (the configured one's test database) holding the demo
+    publication plus ``articles`` more, one every ``every`` going back from two days
+    ago (``bench.seeding.add_articles``); dropped on leaving. The page cache is off:
+    this times rendering (bench/load.py measures the page cache)."""
+    setup_test_environment()
+    media = tempfile.TemporaryDirectory()
+    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    with override_settings(
+        MEDIA_ROOT=media.name,
+        STORAGES={**django.conf.settings.STORAGES, "staticfiles": plain_static},
+        PAGE_CACHE_ENABLED=False,
+    ):
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            newest = timezone.now() - timedelta(days=2)
+            add_articles(articles, sample_texts(), published_at=lambda n: newest - every * n)
+            yield
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+            media.cleanup()
+
+
+def public_pages() -> dict[str, str]:
+    """The pages to measure, named, with the addresses of the newest article's section,
+    tag, author and month."""
+    article = Article.objects.published().first()
+    month = timezone.localtime(article.published_at)
+    return {
+        "home": "/",
+        "home, page 50": "/?page=50",
+        "section": article.section.get_absolute_url(),
+        "tag": f"/tag/{article.tags.first().slug}/",
+        "author": article.authors.first().get_absolute_url(),
+        "article": article.get_absolute_url(),
+        "article (en)": "/en" + article.get_absolute_url(),
+        "ticker.json": "/ticker.json",
+        "feed (rss)": "/feeds/rss/",
+        "feed (atom, en)": "/en/feeds/atom/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, month": f"/sitemap-articles-{month:%Y-%m}.xml",
+        "news sitemap": "/news-sitemap.xml",
+    }
+
+
 def measure(client: Client, url: str, requests: int) -> dict:
     client.get(url)  # warm caches and connections
     with CaptureQueriesContext(connection) as queries:
@@ -74,55 +123,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300, help="timed requests per page")
     args = parser.parse_args()
 
-    setup_test_environment()
-    media = tempfile.TemporaryDirectory()
-    plain_static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(
-        MEDIA_ROOT=media.name,
-        STORAGES={**django.conf.settings.STORAGES, "staticfiles": plain_static},
-        # This benchmark times rendering; bench/load.py measures the page cache.
-        PAGE_CACHE_ENABLED=False,
-    ):
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-        try:
-            started = time.perf_counter()
-            call_command("seed_demo", stdout=io.StringIO())
-            now = timezone.now()
-            add_articles(
-                args.articles,
-                sample_texts(),
-                published_at=lambda n: now - timedelta(days=2, minutes=n),
-            )
-            total = Article.objects.published().count()
-            seconds = time.perf_counter() - started
-            print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "
-                  f"{args.requests} requests per page")  # fmt: skip
-            article = Article.objects.published().first()
-            month = timezone.localtime(article.published_at)
-            pages = {
-                "home": "/",
-                "home, page 50": "/?page=50",
-                "section": article.section.get_absolute_url(),
-                "tag": f"/tag/{article.tags.first().slug}/",
-                "author": article.authors.first().get_absolute_url(),
-                "article": article.get_absolute_url(),
-                "article (en)": "/en" + article.get_absolute_url(),
-                "ticker.json": "/ticker.json",
-                "feed (rss)": "/feeds/rss/",
-                "feed (atom, en)": "/en/feeds/atom/",
-                "sitemap index": "/sitemap.xml",
-                "sitemap, month": f"/sitemap-articles-{month:%Y-%m}.xml",
-                "news sitemap": "/news-sitemap.xml",
-            }
-            client = Client()
-            print(f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
-            for name, url in pages.items():
-                r = measure(client, url, args.requests)
-                print(f"{name:<18}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
-                      f"{r['queries']:>9}{r['kb']:>7.1f}")  # fmt: skip
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            media.cleanup()
+    started = time.perf_counter()
+    with seeded_database(args.articles):
+        total = Article.objects.published().count()
+        seconds = time.perf_counter() - started
+        print(f"{connection.vendor}: {total} published articles, seeded in {seconds:.1f} s; "
+              f"{args.requests} requests per page")  # fmt: skip
+        client = Client()
+        print(f"{'page':<18}{'median ms':>10}{'p95 ms':>9}{'p99 ms':>9}{'queries':>9}{'KB':>7}")
+        for name, url in public_pages().items():
+            r = measure(client, url, args.requests)
+            print(f"{name:<18}{r['median']:>10.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}"
+                  f"{r['queries']:>9}{r['kb']:>7.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -78,3 +78,41 @@ def test_newest_per_section_keeps_the_newest_of_each_section():
     result = list(Article.objects.newest_per_section(3))
 
     assert result == [*economy_articles[:3], sport_article]
+
+
+def test_newest_per_section_breaks_ties_by_id_and_skips_empty_sections():
+    SectionFactory()  # no articles
+    section = SectionFactory()
+    same_time = timezone.now() - timedelta(hours=1)
+    first, second = (ArticleFactory(section=section, published_at=same_time) for _ in range(2))
+    ArticleFactory(section=None)
+
+    assert list(Article.objects.newest_per_section(1)) == [second]
+    assert list(Article.objects.newest_per_section(5)) == [second, first]
+
+
+def test_newest_per_section_is_one_query(django_assert_num_queries):
+    sections = SectionFactory.create_batch(3)
+    for hours in range(12):
+        ArticleFactory(
+            section=sections[hours % 3], published_at=timezone.now() - timedelta(hours=hours + 1)
+        )
+
+    with django_assert_num_queries(1):
+        blocks = list(Article.objects.newest_per_section(2))
+
+    assert [a.section for a in blocks] == [sections[0]] * 2 + [sections[1]] * 2 + [sections[2]] * 2
+
+
+def test_published_between_shows_what_published_shows_in_past_and_current_ranges():
+    now = timezone.now()
+    last_week = ArticleFactory(published_at=now - timedelta(days=7))
+    ArticleFactory(published_at=now - timedelta(days=7), archived=True)
+    today = ArticleFactory(published_at=now - timedelta(hours=1))
+    ArticleFactory(published_at=now + timedelta(hours=1))  # scheduled
+
+    past = Article.objects.published_between(now - timedelta(days=10), now - timedelta(days=1))
+    current = Article.objects.published_between(now - timedelta(days=10), now + timedelta(days=1))
+
+    assert list(past) == [last_week]
+    assert list(current) == [today, last_week]

@@ -4,13 +4,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
+from articles.models import Article
 from discovery import sitemaps
 from newsroom.languages import url_in
 from tests.discovery.sitemap_schema import NAMESPACES, valid_sitemap
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,12 +65,47 @@ def test_the_index_costs_the_same_few_queries_however_many_months_it_lists(
 ):
     for months in range(6):
         ArticleFactory(published_at=timezone.now() - timedelta(days=31 * months + 1))
+    ArticleFactory(published_at=datetime(1950, 3, 15, tzinfo=UTC))  # over 900 months back
 
-    # The months, and when the next scheduled article goes live (the page changes then).
-    with django_assert_max_num_queries(5):
+    # The first publication time, every month's count and last change, the number
+    # of sections, tags and authors, and when the next scheduled article goes live.
+    with django_assert_max_num_queries(6):
         locations = index_locations(client)
 
-    assert len([loc for loc in locations if "articles-" in loc]) >= 6
+    months = [loc for loc in locations if "articles-" in loc]
+    assert len(months) >= 7
+    assert months[-1] == f"{SITE}/sitemap-articles-1950-03.xml"
+
+
+def test_the_index_gives_each_month_its_last_change(client, site_chrome):
+    edited = ArticleFactory(published_at=datetime(2025, 3, 10, 9, tzinfo=UTC))
+    ArticleFactory(published_at=datetime(2025, 3, 20, 9, tzinfo=UTC))
+    Article.objects.update(updated_at=F("published_at"))
+    last_change = datetime(2025, 4, 2, 12, tzinfo=UTC)  # a correction, weeks later
+    Article.objects.filter(pk=edited.pk).update(updated_at=last_change)
+
+    index = fetch(client, "/sitemap.xml")
+
+    (lastmod,) = index.xpath(
+        "s:sitemap[s:loc=$loc]/s:lastmod/text()",
+        namespaces=NAMESPACES,
+        loc=f"{SITE}/sitemap-articles-2025-03.xml",
+    )
+    assert lastmod == timezone.localtime(last_change).isoformat()
+
+
+def test_an_article_published_at_midnight_opens_the_new_month(client, site_chrome):
+    cairo_new_year = datetime(2026, 12, 31, 22, 0, tzinfo=UTC)  # midnight in Cairo
+    article = ArticleFactory(published_at=cairo_new_year)
+
+    with time_machine.travel(cairo_new_year + timedelta(hours=1)):
+        months = [loc for loc in index_locations(client) if "articles-" in loc]
+        in_january = fetch(client, "/sitemap-articles-2027-01.xml")
+
+    assert months == [f"{SITE}/sitemap-articles-2027-01.xml"]
+    assert in_january.xpath("s:url/s:loc/text()", namespaces=NAMESPACES) == [
+        absolute(article.get_absolute_url())
+    ]
 
 
 def test_translated_articles_name_each_other_both_ways_and_untranslated_stand_alone(
@@ -115,6 +152,22 @@ def test_months_follow_the_publications_calendar_across_the_new_year(client, sit
     assert in_january.xpath("s:url/s:loc/text()", namespaces=NAMESPACES) == [
         absolute(january.get_absolute_url())
     ]
+
+
+def test_tags_and_authors_only_unpublished_articles_carry_are_left_out(client, site_chrome):
+    shown, hidden = StaffMemberFactory(), StaffMemberFactory()
+    ArticleFactory(tags=["منشور"], authors=[shown])
+    ArticleFactory(draft=True, tags=["مسودة"], authors=[hidden])
+    ArticleFactory(scheduled=True, tags=["مجدول"], authors=[hidden])
+
+    tags = fetch(client, "/sitemap-tags.xml").xpath("s:url/s:loc/text()", namespaces=NAMESPACES)
+    authors = fetch(client, "/sitemap-authors.xml").xpath(
+        "s:url/s:loc/text()", namespaces=NAMESPACES
+    )
+
+    assert tags == [f"{SITE}/tag/{iri_to_uri('منشور')}/", f"{SITE}/en/tag/{iri_to_uri('منشور')}/"]
+    assert absolute(shown.get_absolute_url()) in authors
+    assert not any(absolute(hidden.get_absolute_url()) in loc for loc in authors)
 
 
 def test_text_xml_cannot_carry_is_dropped_not_fatal(client, site_chrome):
