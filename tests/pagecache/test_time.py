@@ -22,13 +22,14 @@ def max_ages(response) -> tuple[int, int]:
 
 @pytest.fixture
 def clock():
-    """A clock that moves only when told, from a quiet afternoon in Cairo."""
+    """A clock that moves only when told, from a quiet afternoon in Cairo. Tests ask for
+    it first, so the content their other fixtures make is dated by it too."""
     start = datetime(2026, 11, 30, 14, 0, tzinfo=CAIRO)
     with time_machine.travel(start, tick=False) as traveller:
         yield traveller
 
 
-def test_a_scheduled_story_appears_on_time(client, page_cache, site_chrome, clock, settings):
+def test_a_scheduled_story_appears_on_time(clock, client, page_cache, site_chrome, settings):
     settings.CDN_CACHE_SECONDS = 3600
     ArticleFactory(title_ar="خبر منشور")
     scheduled = ArticleFactory(
@@ -47,7 +48,7 @@ def test_a_scheduled_story_appears_on_time(client, page_cache, site_chrome, cloc
     assert "خبر مجدول" in client.get(scheduled.section.get_absolute_url()).text
 
 
-def test_a_lead_story_and_a_pin_run_out_on_time(client, page_cache, site_chrome, clock):
+def test_a_lead_story_and_a_pin_run_out_on_time(clock, client, page_cache, site_chrome):
     ArticleFactory(title_ar="أحدث خبر")
     chosen = ArticleFactory(
         title_ar="خبر القيادة", published_at=timezone.now() - timedelta(days=2),
@@ -61,7 +62,7 @@ def test_a_lead_story_and_a_pin_run_out_on_time(client, page_cache, site_chrome,
     assert client.get("/").context["lead_story"].title_ar == "أحدث خبر"
 
 
-def test_ticker_items_start_and_end_on_time(client, page_cache, site_chrome, clock):
+def test_ticker_items_start_and_end_on_time(clock, client, page_cache, site_chrome):
     TickerItemFactory(text_ar="خبر يبدأ لاحقا", starts_at=timezone.now() + timedelta(minutes=3))
     TickerItemFactory(
         text_ar="خبر ينتهي قريبا",
@@ -83,19 +84,23 @@ def test_ticker_items_start_and_end_on_time(client, page_cache, site_chrome, clo
         assert "خبر ينتهي قريبا" not in client.get(url).content.decode()
 
 
-def test_the_date_line_turns_at_midnight(client, page_cache, site_chrome):
-    before_midnight = datetime(2026, 11, 30, 23, 59, tzinfo=CAIRO)
-    with time_machine.travel(before_midnight, tick=False) as clock:
-        story = ArticleFactory()
-        assert "30 نوفمبر" in client.get(story.get_absolute_url()).text
-        clock.shift(timedelta(seconds=59))
-        assert outcome(client, story.get_absolute_url()) == "hit"
-        clock.shift(timedelta(seconds=1))
-        assert "1 ديسمبر" in client.get(story.get_absolute_url()).text
+@pytest.fixture
+def before_midnight():
+    with time_machine.travel(datetime(2026, 11, 30, 23, 59, tzinfo=CAIRO), tick=False) as clock:
+        yield clock
+
+
+def test_the_date_line_turns_at_midnight(before_midnight, client, page_cache, site_chrome):
+    story = ArticleFactory()
+    assert "30 نوفمبر" in client.get(story.get_absolute_url()).text
+    before_midnight.shift(timedelta(seconds=59))
+    assert outcome(client, story.get_absolute_url()) == "hit"
+    before_midnight.shift(timedelta(seconds=1))
+    assert "1 ديسمبر" in client.get(story.get_absolute_url()).text
 
 
 def test_the_news_sitemap_drops_a_story_48_hours_after_it_appeared(
-    client, page_cache, site_chrome, clock
+    clock, client, page_cache, site_chrome
 ):
     ArticleFactory(title_ar="خبر الأمس", published_at=timezone.now() - timedelta(hours=47))
 
@@ -105,7 +110,7 @@ def test_the_news_sitemap_drops_a_story_48_hours_after_it_appeared(
 
 
 def test_a_story_scheduled_sooner_than_the_next_one_appears_on_time(
-    client, page_cache, site_chrome, clock, django_capture_on_commit_callbacks
+    clock, client, page_cache, site_chrome, django_capture_on_commit_callbacks
 ):
     later = ArticleFactory(
         title_ar="خبر بعد ساعة", published_at=timezone.now() + timedelta(hours=1)
