@@ -30,6 +30,8 @@ class CachedPiece:
     value: object
     expires_at: float | None
     tag_versions: dict[str, int]
+    checked_at: int = 0
+    keep_until: float = 0.0
 
 
 def cached_fragment(name: str, render: Callable[[], str]) -> SafeString:

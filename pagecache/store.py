@@ -14,6 +14,10 @@ A purge that lands while a page renders must not let the page be stored with
 what it read before: purges are numbered from one counter, each render notes
 the counter when it starts, and a page whose tags were purged after that is
 served but not stored.
+
+The counter also spares most hits the tag check: an entry remembers the purge
+number as of which its tags were last found current, and while no purge at
+all has happened since, it is current without asking for its tags' versions.
 """
 
 import logging
@@ -48,6 +52,9 @@ class CachedPage:
     # The moment the page would change by itself (epoch seconds), or None.
     expires_at: float | None
     tag_versions: dict[str, int]
+    # Set by save_many(): see the module's docstring, and when the cache lets it go.
+    checked_at: int = 0
+    keep_until: float = 0.0
 
 
 def _cache():
@@ -102,7 +109,8 @@ def lookup(key: str):
 def lookup_many(keys: list[str]) -> dict:
     """The entries of ``keys`` still current, in two round trips whatever their number."""
     cache = _cache()
-    stored = cache.get_many([_entry_key(key) for key in keys])
+    stored = cache.get_many([COUNTER_KEY, *(_entry_key(key) for key in keys)])
+    counter = stored.get(COUNTER_KEY)
     # The cache's own expiry is in whole seconds (and follows the server's clock): the
     # moment an entry changes by itself is checked here too.
     now = time.time()
@@ -112,13 +120,18 @@ def lookup_many(keys: list[str]) -> dict:
         if (entry := stored.get(_entry_key(key))) is not None
         and (entry.expires_at is None or entry.expires_at > now)
     }
-    tag_keys = {_tag_key(tag) for entry in entries.values() for tag in entry.tag_versions}
+    current = {key: e for key, e in entries.items() if counter and e.checked_at == counter}
+    to_check = {key: e for key, e in entries.items() if key not in current}
+    tag_keys = {_tag_key(tag) for entry in to_check.values() for tag in entry.tag_versions}
     versions = cache.get_many(list(tag_keys)) if tag_keys else {}
-    return {
-        key: entry
-        for key, entry in entries.items()
-        if all(versions.get(_tag_key(tag)) == v for tag, v in entry.tag_versions.items())
-    }
+    for key, entry in to_check.items():
+        if all(versions.get(_tag_key(tag)) == v for tag, v in entry.tag_versions.items()):
+            current[key] = entry
+            if counter and (timeout := int(entry.keep_until - now)) > 0:
+                # Current as of this purge number: the next hits need not ask again.
+                entry.checked_at = counter
+                cache.set(_entry_key(key), entry, timeout=timeout)
+    return current
 
 
 def save(key: str, entry, tags: Iterable[str], *, started_at: int, timeout: int) -> bool:
@@ -155,6 +168,7 @@ def save_many(entries: dict, *, started_at: int, timeout: int) -> list[str]:
     current = {}
     for key, (entry, tags) in entries.items():
         entry.tag_versions = {tag: versions[tag] for tag in tags}
+        entry.checked_at, entry.keep_until = started_at, time.time() + timeout
         if all(v is not None and v <= started_at for v in entry.tag_versions.values()):
             current[_entry_key(key)] = entry
     if current:
@@ -174,6 +188,9 @@ def purge(tags: Iterable[str]) -> None:
         purge_counter()
         number = cache.incr(COUNTER_KEY)
     cache.set_many({_tag_key(tag): number for tag in tags}, timeout=_version_seconds())
+    # Once more: a lookup that found its entry current as of ``number`` before the
+    # versions above were written must not spare the next hits their check.
+    cache.incr(COUNTER_KEY)
 
 
 def acquire_fill(key: str) -> bool:
