@@ -24,6 +24,7 @@ seconds over ``--connections`` connections, in each mode (``both``: cold and war
 Each gunicorn gets a cache key prefix of its own (``CACHE_KEY_PREFIX``), so no
 page of an earlier run is served from Redis.
 
+The client accepts gzip, as browsers and CDNs do (``--identity``: it does not).
 ``--varnish`` puts varnishd in front of gunicorn, with deploy/varnish/default.vcl
 (its backend ``default`` pointed at gunicorn; a stand-in VCL until that file
 exists). The table gives requests per second, median and p99 latency, errors
@@ -120,6 +121,11 @@ def main() -> None:
     parser.add_argument("--varnish", action="store_true", help="put varnishd in front")
     parser.add_argument("--json", type=Path, metavar="PATH", help="save the figures here")
     parser.add_argument(
+        "--identity",
+        action="store_true",
+        help="ask for pages uncompressed (by default the client accepts gzip, as browsers do)",
+    )
+    parser.add_argument(
         "--client",
         choices=["auto", "wrk", "python"],
         default="auto",
@@ -131,14 +137,18 @@ def main() -> None:
         parser.error("wrk is not on PATH (apt-get install wrk)")
     if args.varnish and not shutil.which("varnishd"):
         parser.error("--varnish needs varnishd on PATH (apt-get install varnish varnish-modules)")
+    headers = {} if args.identity else {"Accept-Encoding": "gzip"}
     if use_wrk:
-        load = partial(loadtools.run_wrk, duration=args.duration, connections=args.connections)
+        load = partial(
+            loadtools.run_wrk, duration=args.duration, connections=args.connections, headers=headers
+        )
     else:
         load = partial(
             loadtools.run_python,
             duration=args.duration,
             connections=args.connections,
             max_requests=MAX_REQUESTS,
+            headers=headers,
         )
     # `kill` ends the benchmark like Ctrl-C: servers stopped, database dropped.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -437,7 +447,8 @@ def report(facts: dict, pages: dict[str, str], runs: dict[str, dict], args) -> N
     for key, value in facts.items():
         if value is not None:
             print(f"{key + ':':<20}{value}")
-    print(f"{'load:':<20}{args.duration} s per page, {args.connections} connections")
+    encoding = "identity" if args.identity else "gzip accepted"
+    print(f"{'load:':<20}{args.duration} s per page, {args.connections} connections, {encoding}")
     print()
     print(f"{'page':<16}{'mode':<9}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
           f"{'vs healthz':>12}")  # fmt: skip

@@ -42,7 +42,7 @@ def wrk_version() -> str:
     return output.split(" Copyright")[0].strip()
 
 
-def run_wrk(url: str, *, duration: int, connections: int) -> Result:
+def run_wrk(url: str, *, duration: int, connections: int, headers: dict[str, str]) -> Result:
     """``wrk -t2 -c<connections> -d<duration>s --latency``: stops after ``duration``."""
     command = [
         "wrk",
@@ -51,6 +51,7 @@ def run_wrk(url: str, *, duration: int, connections: int) -> Result:
         f"-d{duration}s",
         f"--timeout={REQUEST_TIMEOUT}s",
         "--latency",
+        *(option for name, value in headers.items() for option in ("-H", f"{name}: {value}")),
         url,
     ]
     done = subprocess.run(
@@ -89,7 +90,9 @@ def parse_wrk(output: str) -> Result:
     )
 
 
-def run_python(url: str, *, duration: int, connections: int, max_requests: int) -> Result:
+def run_python(
+    url: str, *, duration: int, connections: int, max_requests: int, headers: dict[str, str]
+) -> Result:
     """One thread per connection, each keeping its HTTP connection alive (reopened when the
     server closes it), until ``duration`` seconds or ``max_requests`` requests in all."""
     parts = urlsplit(url)
@@ -113,7 +116,7 @@ def run_python(url: str, *, duration: int, connections: int, max_requests: int) 
         while time.monotonic() < deadline and take_one():
             start = time.perf_counter()
             try:
-                connection.request("GET", target)
+                connection.request("GET", target, headers=headers)
                 response = connection.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):
