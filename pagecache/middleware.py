@@ -38,6 +38,9 @@ OWN_HEADERS = {
     "vary",
 }
 PRIVATE = "private, no-store"
+# Paths whose view gives no public page (health checks, the admin): which view a path
+# reaches is fixed while the process runs, so after one request they skip the cache.
+PRIVATE_PATHS_REMEMBERED = 10_000
 
 
 @dataclass
@@ -54,12 +57,13 @@ class Fill:
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.private_paths: dict[str, None] = {}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method not in {"GET", "HEAD"}:
             return _keep_private(self.get_response(request))
         request.page_cache_fill = None
-        if _may_use_cache(request):
+        if _may_use_cache(request) and request.path not in self.private_paths:
             key = _key(request)
             try:
                 page = store.lookup(key)
@@ -94,7 +98,11 @@ class PageCacheMiddleware:
         """Once the view is known to give a public page, start filling it, or wait
         for the request already filling it (only then: other views cost nothing more)."""
         fill = getattr(request, "page_cache_fill", None)
-        if fill is None or not getattr(view_func, "is_public_view", False):
+        if not getattr(view_func, "is_public_view", False):
+            if len(self.private_paths) < PRIVATE_PATHS_REMEMBERED:
+                self.private_paths[request.path] = None
+            return None
+        if fill is None:
             return None
         try:
             fill.started_at = store.purge_counter()

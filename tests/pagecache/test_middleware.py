@@ -231,3 +231,22 @@ def test_redirects_to_the_canonical_address_are_stored_and_follow_slug_changes(
     moved = client.get(old_address)
     assert moved.status_code == 301
     assert moved["Location"] == story.get_absolute_url() != cached["Location"]
+
+
+def test_paths_of_private_views_stop_asking_the_cache(client, settings, caplog, db):
+    # A cache server that refuses connections: each time the page cache asks, it logs.
+    settings.CACHES = {
+        **settings.CACHES,
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        },
+    }
+    settings.PAGE_CACHE_ENABLED = True
+    assert client.get("/healthz").status_code == 200
+    assert "does not answer" in caplog.text
+    caplog.clear()
+
+    assert client.get("/healthz").status_code == 200
+    assert "does not answer" not in caplog.text
