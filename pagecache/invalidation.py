@@ -24,7 +24,7 @@ from pagecache import cdn, store, tags
 logger = logging.getLogger(__name__)
 
 
-def purge_on_commit(content_tags: Iterable[str], *, using: str | None = None) -> None:
+def purge_on_commit(content_tags: Iterable[str]) -> None:
     """Purge ``content_tags`` once the current transaction commits (at once outside one).
 
     A rolled-back change purges nothing; a committed one is purged before the
@@ -32,7 +32,7 @@ def purge_on_commit(content_tags: Iterable[str], *, using: str | None = None) ->
     """
     content_tags = frozenset(content_tags)
     if content_tags:
-        transaction.on_commit(partial(purge_now, content_tags), using=using)
+        transaction.on_commit(partial(purge_now, content_tags))
 
 
 def purge_now(content_tags: frozenset[str]) -> None:

@@ -196,8 +196,10 @@ def test_a_page_stored_under_one_language_is_not_served_in_the_other(client, pag
     assert "Breaking in English" in english.text and "Breaking in English" not in arabic.text
 
 
-def test_pages_are_still_served_when_the_cache_server_is_down(client, settings, newsroom):
-    # Redis at a port where nothing listens: a real refused connection.
+@pytest.fixture
+def unreachable_page_cache(settings):
+    """The page cache on, in a Redis at a port where nothing listens: a real refused
+    connection."""
     settings.CACHES = {
         **settings.CACHES,
         "pagecache": {
@@ -208,6 +210,10 @@ def test_pages_are_still_served_when_the_cache_server_is_down(client, settings, 
     }
     settings.PAGE_CACHE_ENABLED = True
 
+
+def test_pages_are_still_served_when_the_cache_server_is_down(
+    client, unreachable_page_cache, newsroom
+):
     response = client.get(newsroom[0].get_absolute_url())
 
     assert response.status_code == 200
@@ -233,17 +239,8 @@ def test_redirects_to_the_canonical_address_are_stored_and_follow_slug_changes(
     assert moved["Location"] == story.get_absolute_url() != cached["Location"]
 
 
-def test_paths_of_private_views_stop_asking_the_cache(client, settings, caplog, db):
-    # A cache server that refuses connections: each time the page cache asks, it logs.
-    settings.CACHES = {
-        **settings.CACHES,
-        "pagecache": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5},
-        },
-    }
-    settings.PAGE_CACHE_ENABLED = True
+def test_paths_of_private_views_stop_asking_the_cache(client, unreachable_page_cache, caplog, db):
+    # Each time the page cache asks the refusing server, it logs.
     assert client.get("/healthz").status_code == 200
     assert "does not answer" in caplog.text
     caplog.clear()
