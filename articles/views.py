@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
@@ -188,10 +190,14 @@ class AuthorView(ArticleListView):
 
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     """An article page. Any slug but the current one redirects (301) to the canonical URL."""
-    article = get_object_or_404(_with_page_relations(Article.objects.published()), pk=pk)
+    article = get_object_or_404(Article.objects.published().only("slug"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return _render_article(request, article)
+    # Kept like an article card: the ticker, the masthead or a list changing purges
+    # the page, but not this, which only changes with the article and what it shows.
+    key = f"article:{pk}:{get_language()}:{request.scheme}://{request.get_host()}"
+    page = cached_value(key, partial(_published_article_page, request, pk))
+    return _render_article(request, page)
 
 
 @never_cache
@@ -204,7 +210,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
     if pk is None:
         raise Http404
     article = get_object_or_404(_with_page_relations(Article.objects.all()), pk=pk)
-    response = _render_article(request, article, preview=True)
+    response = _render_article(request, _article_page(request, article, preview=True), preview=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -213,25 +219,47 @@ def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.select_related("section", "lead_image").prefetch_related("authors", "tags")
 
 
-def _render_article(
-    request: HttpRequest, article: Article, *, preview: bool = False
-) -> HttpResponse:
-    publication = chrome.publication()
+@dataclass(frozen=True)
+class ArticlePage:
+    """What an article page shows of the article, rendered: all but the site's chrome."""
+
+    title: str
+    description: str
+    status: str
+    meta_html: SafeString
+    body_html: SafeString
+
+
+def _published_article_page(request: HttpRequest, pk: int) -> ArticlePage:
+    article = get_object_or_404(_with_page_relations(Article.objects.published()), pk=pk)
+    return _article_page(request, article)
+
+
+def _article_page(request: HttpRequest, article: Article, *, preview: bool = False) -> ArticlePage:
     # Related articles are the newest of each of its tags.
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
-    return render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "related": Article.objects.related_to(article),
-            "preview": preview,
-            "feeds": feed_links(),
-            "publication": publication,
-            # A preview is never indexed: it carries no canonical address or metadata.
-            "meta": None if preview else page_meta.for_article(request, article, publication),
-        },
+    body = render_to_string(
+        "articles/article_body.html",
+        {"article": article, "related": Article.objects.related_to(article)},
     )
+    meta = ""
+    if not preview:  # a preview is never indexed: no canonical address or metadata
+        data = page_meta.for_article(request, article, chrome.publication())
+        meta = render_to_string("components/page_meta.html", {"meta": data})
+    return ArticlePage(
+        title=article.title,
+        description=article.summary,
+        status=article.get_status_display(),
+        meta_html=mark_safe(meta),
+        body_html=mark_safe(body),
+    )
+
+
+def _render_article(
+    request: HttpRequest, page: ArticlePage, *, preview: bool = False
+) -> HttpResponse:
+    context = {"page": page, "preview": preview, "feeds": feed_links()}
+    return render(request, "articles/article_detail.html", context)
 
 
 def _group_by_section(articles: QuerySet[Article]) -> list[tuple[Section, list[Article]]]:

@@ -38,8 +38,10 @@ SEARCH_TRANSACTION = 3 if connection.vendor == "postgresql" else 0
 # five on the site chrome (publication, masthead, sections, ticker, and when the
 # ticker next changes); the rest are the page's own: a listing's count and page (each
 # also asking when the next scheduled article goes live, so the page expires then),
-# the home page's curated, latest and per-section articles, an article's authors,
-# tags and related articles, a feed's articles with their authors and tags, a
+# the home page's curated, latest and per-section articles, an article's row (read
+# once to check its address, again with what its page shows, which is kept apart
+# from the chrome), its authors, tags and related articles and the publication in
+# its metadata, a feed's articles with their authors and tags, a
 # sitemap's items and count.
 BUDGETS = {
     "home": 12,
@@ -47,7 +49,7 @@ BUDGETS = {
     "section": 10,
     "tag": 11,
     "author": 10,
-    "article": 10,
+    "article": 12,
     "search": 9 + SEARCH_TRANSACTION,
     "feed": 5,
     "feed (atom, en)": 5,

@@ -7,6 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.models import Article
+from newsroom.models import Publication
 from tests.factories import ArticleFactory, TickerItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +114,46 @@ def test_a_list_counts_its_articles_once_until_it_changes(
 
     assert client.get(url).context["paginator"].num_pages == 2
     assert client.get(f"{url}?page=2").status_code == 200
+
+
+def test_an_article_page_renders_its_article_once_and_follows_what_it_shows(
+    client, page_cache, newsroom, settings, django_capture_on_commit_callbacks
+):
+    # A ticker item purges every page; the article's own part need not be read again.
+    settings.PAGE_CACHE_ENABLED = False
+    story, other = newsroom
+    url = story.get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get(url)
+    assert not any("articles_taggedarticle" in q["sql"] for q in queries)
+    assert f"a{story.pk}" in kept["xkey"].split()
+    assert f"i{story.lead_image_id}" in kept["xkey"].split()
+    assert '"@type": "NewsArticle"' in kept.text
+
+    edits = [
+        (story.authors.first(), "name_ar", "اسم الكاتب المعدل"),
+        (story.lead_image, "caption_ar", "تعليق معدل تحت الصورة"),
+        (story.section, "name_ar", "قسم بعنوان معدل"),
+        (story.tags.first(), "name", "وسم معدل"),
+    ]
+    for row, field, value in edits:
+        with django_capture_on_commit_callbacks(execute=True):
+            setattr(row, field, value)
+            row.save()
+        assert value in client.get(url).text, field
+
+    # A related article joining its tag, and the publication named in its metadata.
+    with django_capture_on_commit_callbacks(execute=True):
+        other.tags.add("وسم معدل")
+    assert other.title_ar in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        publication = Publication.load()
+        publication.name_en = "The Renamed Daily"
+        publication.save()
+    assert "The Renamed Daily" in client.get("/en" + url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.status = Article.Status.DRAFT
+        story.save()
+    assert client.get(url).status_code == 404
