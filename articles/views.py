@@ -11,14 +11,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
 
+from articles import page_content
 from articles.forms import SearchForm
 from articles.models import Article, Section
+from articles.page_content import PageContent, kept_content, render_page
 from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
@@ -71,6 +74,23 @@ class ArticleListView(ListView):
     def feeds(self) -> list[FeedLink]:
         """The feeds this page offers (``<link rel="alternate">``)."""
         return feed_links()
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return render_page(request, kept_content(request, self.content))
+
+    def content(self) -> PageContent:
+        """The list without the chrome: ListView's own steps (its 404s included), rendered."""
+        response = super().get(self.request)
+        context = response.context_data
+        publication = context["publication"]
+        heading = context.get("heading")
+        return page_content.content(
+            title=f"{heading} | {publication.name}" if heading else publication.name,
+            description=context.get("description") or heading or publication.tagline,
+            meta=context["meta"],
+            body=response.rendered_content,
+            feeds=context["feeds"],
+        )
 
     def get_context_data(self, **kwargs) -> dict:
         shows_articles(self.listing())
@@ -185,7 +205,10 @@ class AuthorView(ArticleListView):
         return feed_links("author", self.author.slug, self.author.name)
 
     def get_context_data(self, **kwargs) -> dict:
-        return super().get_context_data(author=self.author, heading=self.author.name, **kwargs)
+        description = Truncator(self.author.bio).words(30) or self.author.name
+        return super().get_context_data(
+            author=self.author, heading=self.author.name, description=description, **kwargs
+        )
 
 
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
@@ -193,11 +216,7 @@ def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpRespons
     article = get_object_or_404(Article.objects.published().only("slug"), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    # Kept like an article card: the ticker, the masthead or a list changing purges
-    # the page, but not this, which only changes with the article and what it shows.
-    key = f"article:{pk}:{get_language()}:{request.scheme}://{request.get_host()}"
-    page = cached_value(key, partial(_published_article_page, request, pk))
-    return _render_article(request, page)
+    return render_page(request, kept_content(request, partial(_published_article, request, pk)))
 
 
 @never_cache
@@ -210,7 +229,8 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
     if pk is None:
         raise Http404
     article = get_object_or_404(_with_page_relations(Article.objects.all()), pk=pk)
-    response = _render_article(request, _article_page(request, article, preview=True), preview=True)
+    page = _article_content(request, article, preview=True)
+    response = render_page(request, page, preview_status=article.get_status_display())
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -219,47 +239,29 @@ def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.select_related("section", "lead_image").prefetch_related("authors", "tags")
 
 
-@dataclass(frozen=True)
-class ArticlePage:
-    """What an article page shows of the article, rendered: all but the site's chrome."""
-
-    title: str
-    description: str
-    status: str
-    meta_html: SafeString
-    body_html: SafeString
-
-
-def _published_article_page(request: HttpRequest, pk: int) -> ArticlePage:
+def _published_article(request: HttpRequest, pk: int) -> PageContent:
     article = get_object_or_404(_with_page_relations(Article.objects.published()), pk=pk)
-    return _article_page(request, article)
+    return _article_content(request, article)
 
 
-def _article_page(request: HttpRequest, article: Article, *, preview: bool = False) -> ArticlePage:
+def _article_content(
+    request: HttpRequest, article: Article, *, preview: bool = False
+) -> PageContent:
+    publication = chrome.publication()
     # Related articles are the newest of each of its tags.
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     body = render_to_string(
         "articles/article_body.html",
         {"article": article, "related": Article.objects.related_to(article)},
     )
-    meta = ""
-    if not preview:  # a preview is never indexed: no canonical address or metadata
-        data = page_meta.for_article(request, article, chrome.publication())
-        meta = render_to_string("components/page_meta.html", {"meta": data})
-    return ArticlePage(
-        title=article.title,
+    return page_content.content(
+        title=f"{article.title} | {publication.name}",
         description=article.summary,
-        status=article.get_status_display(),
-        meta_html=mark_safe(meta),
-        body_html=mark_safe(body),
+        # A preview is never indexed: it carries no canonical address or metadata.
+        meta=None if preview else page_meta.for_article(request, article, publication),
+        body=body,
+        feeds=feed_links(),
     )
-
-
-def _render_article(
-    request: HttpRequest, page: ArticlePage, *, preview: bool = False
-) -> HttpResponse:
-    context = {"page": page, "preview": preview, "feeds": feed_links()}
-    return render(request, "articles/article_detail.html", context)
 
 
 def _group_by_section(articles: QuerySet[Article]) -> list[tuple[Section, list[Article]]]:

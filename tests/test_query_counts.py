@@ -36,19 +36,19 @@ SEARCH_TRANSACTION = 3 if connection.vendor == "postgresql" else 0
 # The most queries each page may take with nothing kept between requests (the page
 # cache and its fragments off, as in every test unless turned on). HTML pages spend
 # five on the site chrome (publication, masthead, sections, ticker, and when the
-# ticker next changes); the rest are the page's own: a listing's count and page (each
-# also asking when the next scheduled article goes live, so the page expires then),
-# the home page's curated, latest and per-section articles, an article's row (read
-# once to check its address, again with what its page shows, which is kept apart
-# from the chrome), its authors, tags and related articles and the publication in
-# its metadata, a feed's articles with their authors and tags, a
-# sitemap's items and count.
+# ticker next changes) and read the publication once more for their own part, kept
+# apart from the chrome (articles.page_content). The rest are the page's own: a
+# listing's count and page (each also asking when the next scheduled article goes
+# live, so the page expires then), the home page's curated, latest and per-section
+# articles, an article's row (read once to check its address, again with what its
+# page shows), its authors, tags and related articles, a feed's articles with their
+# authors and tags, a sitemap's items and count.
 BUDGETS = {
-    "home": 12,
-    "home (en)": 12,
-    "section": 10,
-    "tag": 11,
-    "author": 10,
+    "home": 13,
+    "home (en)": 13,
+    "section": 11,
+    "tag": 12,
+    "author": 11,
     "article": 12,
     "search": 9 + SEARCH_TRANSACTION,
     "feed": 5,
