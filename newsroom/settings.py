@@ -132,7 +132,7 @@ def cache_backend(key_prefix: str, max_entries: int) -> dict:
     """Redis when REDIS_URL is set, shared by every process; else this process's memory."""
     if REDIS_URL:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": key_prefix,
         }

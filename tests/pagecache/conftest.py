@@ -23,7 +23,7 @@ def page_cache(request, settings):
         settings.CACHES = {
             **settings.CACHES,
             "pagecache": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "newsroom.redis_cache.RedisCache",
                 "LOCATION": TEST_REDIS,
                 "KEY_PREFIX": prefix,
             },

@@ -203,7 +203,7 @@ def unreachable_page_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         "pagecache": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5},
         },
