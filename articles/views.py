@@ -213,10 +213,10 @@ class AuthorView(ArticleListView):
 
 def article_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     """An article page. Any slug but the current one redirects (301) to the canonical URL."""
-    article = get_object_or_404(Article.objects.published().only("slug"), pk=pk)
-    if slug != article.slug:
-        return redirect(article, permanent=True)
-    return render_page(request, kept_content(request, partial(_published_article, request, pk)))
+    kept = kept_content(request, partial(_published_article, request, pk, slug))
+    if isinstance(kept, str):  # the address with the current slug
+        return redirect(kept, permanent=True)
+    return render_page(request, kept)
 
 
 @never_cache
@@ -239,8 +239,12 @@ def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
     return articles.select_related("section", "lead_image").prefetch_related("authors", "tags")
 
 
-def _published_article(request: HttpRequest, pk: int) -> PageContent:
+def _published_article(request: HttpRequest, pk: int, slug: str) -> PageContent | str:
+    """The article's page content, or its address when ``slug`` is not its own: kept
+    under the address requested (and purged with the article), like the page."""
     article = get_object_or_404(_with_page_relations(Article.objects.published()), pk=pk)
+    if slug != article.slug:
+        return article.get_absolute_url()
     return _article_content(request, article)
 
 

@@ -40,16 +40,15 @@ SEARCH_TRANSACTION = 3 if connection.vendor == "postgresql" else 0
 # apart from the chrome (articles.page_content). The rest are the page's own: a
 # listing's count and page (each also asking when the next scheduled article goes
 # live, so the page expires then), the home page's curated, latest and per-section
-# articles, an article's row (read once to check its address, again with what its
-# page shows), its authors, tags and related articles, a feed's articles with their
-# authors and tags, a sitemap's items and count.
+# articles, an article with its authors, tags and related articles, a feed's
+# articles with their authors and tags, a sitemap's items and count.
 BUDGETS = {
     "home": 13,
     "home (en)": 13,
     "section": 11,
     "tag": 12,
     "author": 11,
-    "article": 12,
+    "article": 11,
     "search": 9 + SEARCH_TRANSACTION,
     "feed": 5,
     "feed (atom, en)": 5,
