@@ -31,3 +31,14 @@ class RedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    def publish(self, channel: str, message) -> None:
+        """Announce ``message`` to the processes subscribed to ``channel`` (under
+        this cache's key prefix)."""
+        self._cache.get_client(write=True).publish(self.make_key(channel), message)
+
+    def subscribe(self, channel: str):
+        """A connection of its own subscribed to ``channel`` (a redis-py ``PubSub``)."""
+        subscription = self._cache.get_client(write=True).pubsub()
+        subscription.subscribe(self.make_key(channel))
+        return subscription

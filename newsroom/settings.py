@@ -282,6 +282,9 @@ FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
 # How long the server keeps a page nobody changed; edits purge it at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# With Redis, each process also holds the entries it used last, served without asking
+# Redis while no purge is announced (pagecache/nearby.py); 0 turns that off.
+PAGE_CACHE_NEARBY_ENTRIES = int(os.environ.get("PAGE_CACHE_NEARBY_ENTRIES", "1000"))
 # How long browsers may keep a public page before asking again (they cannot be purged).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Varnish or CDN endpoints purged by content tag after every change (pagecache/cdn.py).

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 
+from pagecache import nearby
+
 logger = logging.getLogger(__name__)
 
 COUNTER_KEY = "purges"
@@ -107,8 +109,12 @@ def lookup(key: str):
 
 
 def lookup_many(keys: list[str]) -> dict:
-    """The entries of ``keys`` still current, in two round trips whatever their number."""
+    """The entries of ``keys`` still current, in two round trips whatever their number
+    (none while this process holds them all and no purge was announced since)."""
     cache = _cache()
+    copy = nearby.nearby(cache, purge_counter)
+    if copy is not None and (held := copy.current(keys)) is not None:
+        return held
     stored = cache.get_many([COUNTER_KEY, *(_entry_key(key) for key in keys)])
     counter = stored.get(COUNTER_KEY)
     # The cache's own expiry is in whole seconds (and follows the server's clock): the
@@ -131,6 +137,8 @@ def lookup_many(keys: list[str]) -> dict:
                 # Current as of this purge number: the next hits need not ask again.
                 entry.checked_at = counter
                 cache.set(_entry_key(key), entry, timeout=timeout)
+    if copy is not None and counter:
+        copy.keep(current, counter)
     return current
 
 
@@ -190,7 +198,9 @@ def purge(tags: Iterable[str]) -> None:
     cache.set_many({_tag_key(tag): number for tag in tags}, timeout=_version_seconds())
     # Once more: a lookup that found its entry current as of ``number`` before the
     # versions above were written must not spare the next hits their check.
-    cache.incr(COUNTER_KEY)
+    number = cache.incr(COUNTER_KEY)
+    if hasattr(cache, "publish"):
+        cache.publish(nearby.CHANNEL, number)  # to the copies other processes hold
 
 
 def acquire_fill(key: str) -> bool:

@@ -18,8 +18,18 @@ def page_cache(request, settings):
     In Redis each test has keys of its own, so runs on two databases at once do
     not meet, and removes them afterwards.
     """
+    yield from _page_cache(settings, in_redis=request.param == "redis")
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    """The page cache turned on, in the real Redis only."""
+    yield from _page_cache(settings, in_redis=True)
+
+
+def _page_cache(settings, *, in_redis: bool):
     prefix = f"test-pages-{uuid.uuid4().hex}"
-    if request.param == "redis":
+    if in_redis:
         settings.CACHES = {
             **settings.CACHES,
             "pagecache": {
@@ -32,7 +42,7 @@ def page_cache(request, settings):
     cache = caches[settings.PAGE_CACHE_ALIAS]
     yield cache
     cache.close()
-    if request.param == "redis":
+    if in_redis:
         with redis.Redis.from_url(TEST_REDIS) as server:
             for key in server.scan_iter(match=f"{prefix}:*"):
                 server.delete(key)

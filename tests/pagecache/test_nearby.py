@@ -1,0 +1,59 @@
+"""With Redis, each process serves the pages it holds without asking Redis, and
+still never serves one a purge (by any process) has made a miss."""
+
+import pytest
+import redis
+
+from tests.pagecache.conftest import TEST_REDIS, outcome
+
+pytestmark = pytest.mark.django_db
+
+
+def reads(server: redis.Redis) -> int:
+    """How many reads Redis has answered so far."""
+    stats = server.info("commandstats")
+    return sum(stats.get(f"cmdstat_{name}", {}).get("calls", 0) for name in ("get", "mget"))
+
+
+def test_a_held_page_is_served_without_asking_redis(client, redis_page_cache, newsroom):
+    url = newsroom[0].get_absolute_url()
+    outcome(client, url)  # stored
+    outcome(client, url)  # found in Redis, and held
+    with redis.Redis.from_url(TEST_REDIS) as server:
+        before = reads(server)
+        assert outcome(client, url) == "hit"
+        assert reads(server) == before
+
+
+def test_a_purge_announced_through_redis_ends_the_held_copy(
+    client, redis_page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    story, other = newsroom
+    for url in (story.get_absolute_url(), other.get_absolute_url()) * 2:
+        outcome(client, url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title_ar = "عنوان بعد التصحيح"
+        story.save()
+
+    assert "عنوان بعد التصحيح" in client.get(story.get_absolute_url()).text
+    # Any purge ends every held copy's check; the untouched page is still a hit.
+    assert outcome(client, other.get_absolute_url()) == "hit"
+
+
+def test_a_lost_subscription_sends_lookups_back_to_redis(
+    client, redis_page_cache, newsroom, django_capture_on_commit_callbacks
+):
+    story = newsroom[0]
+    url = story.get_absolute_url()
+    outcome(client, url)
+    outcome(client, url)
+    with redis.Redis.from_url(TEST_REDIS) as server:
+        server.client_kill_filter(_type="pubsub")  # every subscriber, as a Redis restart would
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title_ar = "عنوان بعد انقطاع الاشتراك"
+        story.save()
+
+    assert "عنوان بعد انقطاع الاشتراك" in client.get(url).text
+    assert outcome(client, url) == "hit"
