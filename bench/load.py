@@ -16,8 +16,9 @@ seconds over ``--connections`` connections, in each mode (``both``: cold and war
 ``all``: the three):
 
 - cold: gunicorn started with PAGE_CACHE_ENABLED=0, so every request renders its
-  page, as the first reader after a purge does (shared fragments, the ticker strip
-  and article cards, stay cached, as they do then);
+  page, as the first reader after a purge does (the pieces kept apart from pages,
+  the ticker strip, article cards and each page's own part, stay kept, as they do
+  then);
 - warm: a second gunicorn with the page cache on, each page requested first;
 - uncached: FRAGMENT_CACHE_ENABLED=0 as well: nothing is kept at all.
 
