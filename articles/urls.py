@@ -5,14 +5,13 @@ from newsroom.http import public_cache
 
 app_name = "articles"
 
-# <str:slug>, not <slug:slug>: Django's slug converter rejects Arabic letters.
 urlpatterns = [
     path("", public_cache(views.HomeView.as_view()), name="home"),
-    path("section/<str:slug>/", public_cache(views.SectionView.as_view()), name="section"),
-    path("tag/<str:slug>/", public_cache(views.TagView.as_view()), name="tag"),
-    path("author/<str:slug>/", public_cache(views.AuthorView.as_view()), name="author"),
+    path("section/<uslug:slug>/", public_cache(views.SectionView.as_view()), name="section"),
+    path("tag/<uslug:slug>/", public_cache(views.TagView.as_view()), name="tag"),
+    path("author/<uslug:slug>/", public_cache(views.AuthorView.as_view()), name="author"),
     path("news/<int:pk>/", public_cache(views.article_detail), name="detail-short"),
-    path("news/<int:pk>/<str:slug>/", public_cache(views.article_detail), name="detail"),
+    path("news/<int:pk>/<uslug:slug>/", public_cache(views.article_detail), name="detail"),
     path("preview/<str:token>/", views.article_preview, name="preview"),
     path("search/", public_cache(views.search), name="search"),
 ]

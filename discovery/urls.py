@@ -14,15 +14,14 @@ urlpatterns = []
 for fmt, generator in FORMATS.items():
     urlpatterns += [
         path(f"feeds/{fmt}/", public_cache(ArticleFeed(generator)), name=fmt),
-        # <str:slug>: Django's slug converter rejects Arabic letters.
         path(
-            f"feeds/{fmt}/section/<str:slug>/",
+            f"feeds/{fmt}/section/<uslug:slug>/",
             public_cache(SectionFeed(generator)),
             name=f"section-{fmt}",
         ),
-        path(f"feeds/{fmt}/tag/<str:slug>/", public_cache(TagFeed(generator)), name=f"tag-{fmt}"),
+        path(f"feeds/{fmt}/tag/<uslug:slug>/", public_cache(TagFeed(generator)), name=f"tag-{fmt}"),
         path(
-            f"feeds/{fmt}/author/<str:slug>/",
+            f"feeds/{fmt}/author/<uslug:slug>/",
             public_cache(AuthorFeed(generator)),
             name=f"author-{fmt}",
         ),

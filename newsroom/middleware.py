@@ -1,5 +1,6 @@
 """Middleware of the publication's own."""
 
+from django.core.exceptions import BadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -18,3 +19,24 @@ class AddressLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class RejectUnstorableInputMiddleware:
+    """Answer 400 to a request whose address or query holds a NUL character.
+
+    No text column can hold one (PostgreSQL refuses it outright), so a NUL in a
+    slug or a search term could only end in a database error; every view is
+    spared from checking. Control characters in path segments are refused by
+    the URL converters (``newsroom.converters``), so those paths are 404s.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            raise BadRequest("NUL character in the address or query string")
+        return self.get_response(request)

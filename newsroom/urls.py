@@ -4,11 +4,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from discovery import views as discovery_views
 from newsroom import health
+from newsroom.converters import SlugConverter
 from newsroom.http import public_cache
+
+# <uslug:…> in the apps' URLs: Django's <slug:> refuses Arabic letters, <str:> takes NULs.
+register_converter(SlugConverter, "uslug")
 
 # Crawlers' addresses have no language prefix: each file covers every language.
 urlpatterns = [
