@@ -46,6 +46,7 @@ from articles.services import (
     image_make_renditions,
     publishing_problems,
 )
+from newsroom.admin_lists import OutOfRangeFiltersAdmin
 from newsroom.arabic import normalize
 from newsroom.bilingual_admin import BilingualAdmin
 
@@ -497,7 +498,7 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
 
 
 @admin.register(EditorialLogEntry)
-class EditorialLogEntryAdmin(admin.ModelAdmin):
+class EditorialLogEntryAdmin(OutOfRangeFiltersAdmin, admin.ModelAdmin):
     """The whole newsroom's editorial log, read-only."""
 
     list_display = ("created_at", "article", "actor", "from_status", "to_status", "note")

@@ -9,6 +9,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from articles.imaging import clean_upload
 from articles.models import Article, Image, Section
 from articles.revisions import FieldChange, article_contents, changes, form_contents
+from newsroom import dates
 
 
 class SearchForm(forms.Form):
@@ -22,10 +23,16 @@ class SearchForm(forms.Form):
         empty_label=_("All sections"),
     )
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"),
+        required=False,
+        validators=[dates.validate_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"),
+        required=False,
+        validators=[dates.validate_in_range],
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
 
@@ -38,6 +45,7 @@ class WorkflowForm(forms.Form):
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
         required=False,
+        validators=[dates.validate_in_range],
         help_text=_("Leave empty to publish now. A future time schedules the article."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )

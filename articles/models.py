@@ -17,6 +17,7 @@ from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
 from articles.search_index import searchable_texts
+from newsroom import dates
 from newsroom.addresses import address
 from newsroom.slugs import fill_slug, unicode_slug_field
 
@@ -242,6 +243,7 @@ class Article(models.Model):
         _("publication time"),
         null=True,
         blank=True,
+        validators=[dates.validate_in_range],
         help_text=_(
             "When readers first see a published article. A future time schedules it; "
             "left empty, publishing sets it to now."
@@ -251,6 +253,7 @@ class Article(models.Model):
         _("lead story until"),
         null=True,
         blank=True,
+        validators=[dates.validate_in_range],
         help_text=_(
             "Shows the article as the home page's lead story until this time. "
             "Otherwise the newest article leads."
@@ -260,6 +263,7 @@ class Article(models.Model):
         _("featured until"),
         null=True,
         blank=True,
+        validators=[dates.validate_in_range],
         help_text=_("Pins the article to the top of the home page until this time."),
     )
     created_by = models.ForeignKey(
@@ -320,6 +324,12 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="article_published_has_time",
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=dates.in_range(field, null=True), name=f"article_{field}_in_range"
+                )
+                for field in ("published_at", "lead_until", "featured_until")
             ),
         ]
 
@@ -483,7 +493,11 @@ class EditorialLogEntry(models.Model):
     from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
     to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
     published_at = models.DateTimeField(
-        _("publication time"), null=True, blank=True, help_text=_("Set when publishing.")
+        _("publication time"),
+        null=True,
+        blank=True,
+        validators=[dates.validate_in_range],
+        help_text=_("Set when publishing."),
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -491,6 +505,12 @@ class EditorialLogEntry(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("editorial log entry")
         verbose_name_plural = _("editorial log")
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.in_range("published_at", null=True),
+                name="log_published_at_in_range",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.from_status} → {self.to_status}"

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
+from newsroom import dates
 from newsroom.languages import original_text
 
 Status = Article.Status
@@ -143,6 +144,8 @@ def _apply(
             raise ValidationError(_("The article is already published."), code="published")
         if problems := publishing_problems(current):
             raise ValidationError(problems, code="not_ready")
+        if at is not None:
+            dates.validate_in_range(at)
         current.published_at = at or timezone.now()
     from_status = current.status
     current.status = transition.target

@@ -4,8 +4,10 @@ from django.http import HttpRequest
 from django.utils.translation import get_language_info
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.admin_lists import OutOfRangeFiltersAdmin
 
-class BilingualAdmin(TabbedTranslationAdmin):
+
+class BilingualAdmin(OutOfRangeFiltersAdmin, TabbedTranslationAdmin):
     """A tab per language, each input marked with its own language and direction.
 
     Arabic inputs are right-to-left and English ones left-to-right in the same

@@ -9,12 +9,15 @@ Django's formats. Everything is shown in the publication's time zone
 (computed by the ``hijridate`` package) beside the Gregorian one.
 """
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateformat import format as django_format
 from django.utils.formats import get_format
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from hijridate import Gregorian
 
@@ -34,10 +37,43 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 STYLES = ("date", "long_date", "time", "datetime")
 
 
+# The moments the publication stores: wide enough for any archive, and far enough
+# from year 1 and year 9999 that moving one to another time zone, or a day on, never
+# leaves what Python and the databases can hold (0001-01-01 in Cairo's 1900 offset is
+# before year 1 in UTC, and PostgreSQL keeps it, but no Python can read it back).
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+
+
+def validate_in_range(value: datetime | date) -> None:
+    """Refuse a date or moment before 1900 or after 2199: a form error, not a broken page."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not EARLIEST.date() <= day < LATEST.date():
+        raise ValidationError(
+            _("Enter a date between the years %(first)s and %(last)s."),
+            code="out_of_range",
+            params={"first": EARLIEST.year, "last": LATEST.year - 1},
+        )
+
+
+def in_range(field: str, *, null: bool = False) -> Q:
+    """The condition of a ``CheckConstraint`` keeping ``field`` within that range."""
+    condition = Q(**{f"{field}__gte": EARLIEST, f"{field}__lt": LATEST})
+    return condition | Q(**{f"{field}__isnull": True}) if null else condition
+
+
 def local(moment: datetime | date) -> datetime | date:
-    """``moment`` in the publication's time zone (a plain date stays as it is)."""
+    """``moment`` in the publication's time zone (a plain date stays as it is).
+
+    A moment at the very edge of what Python holds stays in its own zone rather
+    than fail: the constraints keep such moments out, but a page must not break
+    on one.
+    """
     if isinstance(moment, datetime) and timezone.is_aware(moment):
-        return timezone.localtime(moment)
+        try:
+            return timezone.localtime(moment)
+        except OverflowError:
+            return moment
     return moment
 
 

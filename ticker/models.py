@@ -5,6 +5,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import dates
+
 
 class TickerItemQuerySet(models.QuerySet):
     def live(self) -> "TickerItemQuerySet":
@@ -51,9 +53,15 @@ class TickerItem(models.Model):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Lower numbers come first in the strip.")
     )
-    starts_at = models.DateTimeField(_("shown from"), default=timezone.now)
+    starts_at = models.DateTimeField(
+        _("shown from"), default=timezone.now, validators=[dates.validate_in_range]
+    )
     ends_at = models.DateTimeField(
-        _("shown until"), null=True, blank=True, help_text=_("Leave empty to keep it showing.")
+        _("shown until"),
+        null=True,
+        blank=True,
+        validators=[dates.validate_in_range],
+        help_text=_("Leave empty to keep it showing."),
     )
 
     objects = TickerItemQuerySet.as_manager()
@@ -67,6 +75,12 @@ class TickerItem(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
                 name="ticker_item_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=dates.in_range("starts_at"), name="ticker_item_starts_at_in_range"
+            ),
+            models.CheckConstraint(
+                condition=dates.in_range("ends_at", null=True), name="ticker_item_ends_at_in_range"
             ),
         ]
 
