@@ -15,12 +15,14 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 from django.utils.translation import get_language
 from taggit.models import Tag
 
 from articles.models import Article, Section
 from articles.page_tags import listing_of, shows_articles
 from discovery.feed_formats import FeedImage, NewsRssFeed
+from discovery.sitemaps import carrying_published_articles
 from newsroom import chrome
 from newsroom.models import Publication, StaffMember
 
@@ -57,10 +59,14 @@ class ArticleFeed(Feed):
     def link(self, scope: Scope) -> str:
         return reverse("articles:home")
 
-    def description(self, scope: Scope) -> str:
+    def subtitle(self, scope: Scope) -> str:
+        """Atom's subtitle: plain text."""
         return scope.publication.tagline or self.title(scope)
 
-    subtitle = description
+    def description(self, scope: Scope) -> str:
+        # Readers take RSS descriptions, and Atom summaries of type "html", as HTML:
+        # plain text is escaped once more, or "5 < 6" is mangled and "<img …>" runs.
+        return escape(self.subtitle(scope))
 
     def author_name(self, scope: Scope) -> str:
         return scope.publication.name
@@ -82,7 +88,7 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article: Article) -> str:
-        return article.summary
+        return escape(article.summary)  # plain text, read as HTML (see description())
 
     def item_guid(self, article: Article) -> str:
         # The short address never changes, even when a corrected headline changes the slug.
@@ -153,7 +159,10 @@ class TagFeed(ArticleFeed):
     """The newest published articles carrying one tag."""
 
     def get_object(self, request: HttpRequest, **kwargs) -> Scope:
-        tag = get_object_or_404(Tag, slug=kwargs["slug"])
+        # As for its page: a tag only drafts carry must not reveal itself.
+        tags = Tag.objects.filter(slug=kwargs["slug"])
+        links = Article.tags.through.objects.all()
+        tag = get_object_or_404(carrying_published_articles(tags, links, "tag", "content_object"))
         return Scope(chrome.publication(), tag, tag.name)
 
     def articles(self, scope: Scope) -> QuerySet[Article]:
