@@ -1,6 +1,8 @@
 """The allow-list that article bodies are cleaned to before they are stored."""
 
 import re
+from html import unescape
+from urllib.parse import unquote
 
 import nh3
 from django.conf import settings
@@ -42,7 +44,9 @@ def _own_images_only(tag: str, attribute: str, value: str) -> str | None:
     """
     if tag == "img" and attribute == "src":
         media = "/" + settings.MEDIA_URL.lstrip("/")
-        return value if value.startswith(media) and ".." not in value else None
+        # Decoded first: browsers resolve %2e%2e as "..", out of the media folder.
+        path = unquote(value)
+        return value if path.startswith(media) and ".." not in path and "\\" not in path else None
     return value
 
 
@@ -50,5 +54,10 @@ BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption)>", re.IGNORECASE)
 
 
 def plain_text(html: str) -> str:
-    """Body HTML as the words a reader sees, one block a line."""
-    return strip_tags(BLOCK_END.sub("\n", html or "")).strip()
+    """Body HTML as the words a reader sees, one block a line.
+
+    Entities are decoded once (``&amp;`` is "&", ``&nbsp;`` a space), so search
+    indexes and snippets hold the text, not its markup; callers escape it again
+    wherever it goes back into HTML.
+    """
+    return unescape(strip_tags(BLOCK_END.sub("\n", html or ""))).strip()

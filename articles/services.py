@@ -16,12 +16,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
+from articles.sanitize import plain_text
 from newsroom import dates
 from newsroom.languages import original_text
 
@@ -110,7 +110,7 @@ def publishing_problems(article: Article) -> list[str]:
     problems = []
     if article.section_id is None:
         problems.append(_("Choose a section."))
-    if not strip_tags(original_text(article, "body")).strip():
+    if not plain_text(original_text(article, "body")):  # "<p>&nbsp;</p>" is no body
         problems.append(_("Write the body."))
     if article.lead_image_id is not None and not original_text(article.lead_image, "alt_text"):
         problems.append(_("Describe the lead image in its alternative text."))
