@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
+from taggit.models import Tag
 
 from articles.imaging import clean_upload
 from articles.models import Article, Image, Section
@@ -136,6 +137,18 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.conflict: list[FieldChange] = []
         self.fields["edited_version"].initial = self.instance.version
+
+    def clean_tags(self) -> list[str]:
+        """Refuse a tag longer than the tags table holds, rather than fail on saving it."""
+        names = self.cleaned_data["tags"]
+        longest = Tag._meta.get_field("name").max_length
+        if too_long := [name for name in names if len(name) > longest]:
+            raise ValidationError(
+                _("A tag may have at most %(count)d characters; shorten “%(tag)s…”."),
+                code="tag_too_long",
+                params={"count": longest, "tag": too_long[0][:30]},
+            )
+        return names
 
     def clean(self):
         cleaned_data = super().clean()

@@ -61,7 +61,7 @@ def clean_upload(upload: File) -> ContentFile:
         # verify() leaves the image unusable, so decode from a fresh parse.
         image = Image.open(BytesIO(data))
         image.load()
-        upright = ImageOps.exif_transpose(image)
+        upright = _eight_bit(ImageOps.exif_transpose(image))
         storable = _storable(upright, image_format)
         content = _encode(
             storable,
@@ -113,6 +113,7 @@ def rendition(source: IO[bytes], *, width: int, format: str) -> bytes:
     with Image.open(source) as image:
         original_mode = image.mode
         icc = image.info.get("icc_profile")
+        image = _eight_bit(image)
         if image.mode in ("1", "P", "PA"):
             # Pillow resamples these modes with nearest-neighbour, which looks jagged.
             image = image.convert("RGBA" if image.has_transparency_data else "RGB")
@@ -179,6 +180,19 @@ def _rejecting_bad_images() -> Iterator[None]:
             raise ValidationError(
                 _("This file is not an image, or it is damaged."), code="not_an_image"
             ) from exc
+
+
+# Modes of 16 and 32 bits a channel: Pillow opens 16-bit greyscale PNGs as these, and
+# neither resamples nor encodes them as JPEG or WebP.
+WIDE_GREY_MODES = {"I", "I;16", "I;16B", "I;16L", "I;16N"}
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """``image`` with 8 bits a channel, as browsers show it (16-bit grey scaled, not clipped)."""
+    if image.mode not in WIDE_GREY_MODES:
+        return image
+    wide = image if image.mode == "I" else image.convert("I")
+    return wide.point(lambda value: value / 256).convert("L")
 
 
 def _storable(image: Image.Image, image_format: str) -> Image.Image:
