@@ -1,6 +1,7 @@
 """Sections, the image library and articles."""
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +20,7 @@ from articles.sanitize import sanitize_body
 from articles.search_index import searchable_texts
 from newsroom import dates
 from newsroom.addresses import address
-from newsroom.slugs import fill_slug, unicode_slug_field
+from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 # Fields the search entries are built from: the translated text, and the workflow
 # fields that decide whether search may show the article. Saving any rebuilds them.
@@ -73,8 +74,7 @@ class Section(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        fill_slug(self, "name")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, "name", partial(super().save, *args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return address("articles:section", self.slug)
@@ -337,12 +337,11 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        fill_slug(self, "title")
         self.fill_publication_time()
         for code in AVAILABLE_LANGUAGES:
             body_field = build_localized_fieldname("body", code)
             setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, "title", partial(super().save, *args, **kwargs))
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & SEARCHED_FIELDS:
             self.update_search_entries()

@@ -1,5 +1,7 @@
 """Publication-level models: the publication itself and its staff (masthead and bylines)."""
 
+from functools import partial
+
 from django.conf import settings
 from django.core.files.images import get_image_dimensions
 from django.db import models
@@ -8,7 +10,7 @@ from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.addresses import address
-from newsroom.slugs import fill_slug, unicode_slug_field
+from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 
 def logo_size(logo) -> tuple[int | None, int | None]:
@@ -131,8 +133,7 @@ class StaffMember(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        fill_slug(self, "name")
-        super().save(*args, **kwargs)
+        save_with_unique_slug(self, "name", partial(super().save, *args, **kwargs))
 
     def get_absolute_url(self) -> str:
         return address("articles:author", self.slug)

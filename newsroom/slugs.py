@@ -1,12 +1,16 @@
 """Readable, unique slugs that keep Arabic letters."""
 
-from django.db import models
+from collections.abc import Callable
+
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import original_text
 
 TATWEEL = "\u0640"
+# Saves racing for one slug: each lost race makes the slug again, seeing the winner.
+SLUG_ATTEMPTS = 5
 
 
 def arabic_slugify(text: str) -> str:
@@ -37,7 +41,8 @@ def unique_slug(instance: models.Model, text: str, *, field: str = "slug") -> st
 
 
 def unicode_slug_field(*, max_length: int, help_text: str) -> models.SlugField:
-    """A unique slug field that keeps Arabic letters; left empty, ``fill_slug`` fills it."""
+    """A unique slug field that keeps Arabic letters; left empty, saving fills it
+    (``save_with_unique_slug``)."""
     return models.SlugField(
         _("slug"),
         max_length=max_length,
@@ -48,7 +53,28 @@ def unicode_slug_field(*, max_length: int, help_text: str) -> models.SlugField:
     )
 
 
-def fill_slug(instance: models.Model, source_field: str) -> None:
-    """Give ``instance`` a slug from its original-language ``source_field`` if it has none."""
+def save_with_unique_slug(instance: models.Model, source_field: str, save: Callable[[], None]):
+    """Run ``save()`` for ``instance``, first giving it a slug from its original-language
+    ``source_field`` if it has none.
+
+    Another save may take the same slug between the check and the insert (two
+    editors saving one headline at once; the admin fills the slug from the
+    headline as it is typed): the unique constraint refuses the second, which
+    then makes its slug unique again, now seeing the first, and retries. Only a
+    new row's slug or one made here changes so: renaming an existing row to a
+    slug in use stays the caller's error.
+    """
     if not instance.slug:
         instance.slug = unique_slug(instance, original_text(instance, source_field))
+    may_change = instance._state.adding
+    wanted = instance.slug
+    for attempt in range(1, SLUG_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():  # a savepoint: the failed insert leaves no trace
+                return save()
+        except IntegrityError:
+            others = type(instance)._default_manager.exclude(pk=instance.pk)
+            taken = others.filter(slug=instance.slug).exists()
+            if not (may_change and taken) or attempt == SLUG_ATTEMPTS:
+                raise
+            instance.slug = unique_slug(instance, wanted)

@@ -3,11 +3,23 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.utils import translation
 
 from newsroom.models import Publication, StaffMember
 from tests.factories import StaffMemberFactory, TickerItemFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite's test database in a file, as in production, not in shared memory: there
+    concurrent connections (the tests of racing saves, the browser's server) are
+    refused with "table is locked" instead of waiting for each other."""
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
 
 
 @pytest.fixture(autouse=True)
