@@ -8,6 +8,7 @@ settings apply and a real SECRET_KEY is required. README.md lists every variable
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "ticker",
     "discovery",
     "pagecache",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -128,9 +132,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers take SQLite's one write lock when their transaction starts, and wait up to
     # 20 s for it: a transaction that read first and then wrote would otherwise fail
     # with "database is locked" when another writer got there in between.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        transaction_mode="IMMEDIATE", timeout=20
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -171,6 +173,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# account, or from one address, logins from there are refused for
+# LOGIN_COOLOFF_MINUTES, with a page saying so; every failure is logged and kept
+# (the admin's "Access attempts", or ``manage.py axes_reset`` to unlock at once).
+# Both, not their combination: guessing one editor's password from many addresses,
+# or many editors' from one, is each stopped. A newsroom behind one office address
+# shares its count, hence a limit above a tired editor's typos.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The log names the account and address of each failure (never the password): what an
+# investigation needs. django-axes hides both by default.
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_LOCKOUT_CALLABLE = "newsroom.logins.lockout_response"
+# Behind TRUSTED_PROXY_COUNT proxies, a client's address is the one they report.
+AXES_CLIENT_IP_CALLABLE = "newsroom.logins.client_ip"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # ---------------------------------------------------------------------------
 # Languages, time

@@ -65,7 +65,8 @@ def test_seed_demo_prints_a_working_login_for_each_role(seeded, client):
 
     assert set(logins) == {"reporter", "editor", "chief"}
     for username, password in logins.items():
-        assert client.login(username=username, password=password)
+        form = {"username": username, "password": password}
+        assert client.post("/admin/login/?next=/admin/", form).status_code == 302
         assert client.get("/admin/").status_code == 200
     assert User.objects.get(username="editor").has_perm("articles.publish_article")
     assert not User.objects.get(username="reporter").has_perm("articles.publish_article")
