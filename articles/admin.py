@@ -97,7 +97,12 @@ class ImageAdmin(BilingualAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
         if "file" in form.changed_data:
-            image_make_renditions(image=obj)
+            try:
+                image_make_renditions(image=obj)
+            except Exception:
+                # The request's transaction rolls the row back; its new file goes too.
+                obj.file.storage.delete(obj.file.name)
+                raise
 
     @admin.display(description=_("preview"))
     def thumbnail(self, image: Image) -> str:

@@ -7,4 +7,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles import tags  # noqa: F401 (connects the tag slug signal)
+        from articles import image_files, tags  # noqa: F401 (they connect signals)

@@ -14,6 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from articles.image_files import stored_name
 from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
@@ -84,7 +85,7 @@ class Image(models.Model):
     """An image in the library, used as a lead image or a figure in a body."""
 
     file = models.ImageField(
-        _("file"), upload_to="images/%Y/%m/", width_field="width", height_field="height"
+        _("file"), upload_to=stored_name, width_field="width", height_field="height"
     )
     alt_text = models.CharField(
         _("alternative text"),
@@ -103,7 +104,7 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
-    # {"jpeg": {"480": "images/renditions/7/480.jpg", …}, "webp": {…}}: made once, on upload.
+    # {"jpeg": {"480": "images/renditions/<random>/480.jpg", …}, "webp": {…}}: made on upload.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

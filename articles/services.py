@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.image_files import rendition_name
 from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
@@ -165,20 +166,26 @@ def image_make_renditions(*, image: Image) -> Image:
     """Store resized JPEG and WebP copies of ``image`` for ``srcset``, once, after upload.
 
     Only widths smaller than the original are made: a larger copy would only blur.
+    If one cannot be made, those already stored are removed and the error raised.
     """
     storage = image.file.storage
     renditions: dict[str, dict[str, str]] = {}
-    for image_format in RENDITION_FORMATS:
-        extension = ".jpg" if image_format == "JPEG" else ".webp"
-        for width in RENDITION_WIDTHS:
-            if width >= image.width:
-                continue
-            with image.file.open("rb") as source:
-                data = rendition(source, width=width, format=image_format)
-            name = storage.save(
-                f"images/renditions/{image.pk}/{width}{extension}", ContentFile(data)
-            )
-            renditions.setdefault(image_format.lower(), {})[str(width)] = name
+    stored: list[str] = []
+    try:
+        for image_format in RENDITION_FORMATS:
+            extension = ".jpg" if image_format == "JPEG" else ".webp"
+            for width in RENDITION_WIDTHS:
+                if width >= image.width:
+                    continue
+                with image.file.open("rb") as source:
+                    data = rendition(source, width=width, format=image_format)
+                name = storage.save(rendition_name(image, width, extension), ContentFile(data))
+                stored.append(name)
+                renditions.setdefault(image_format.lower(), {})[str(width)] = name
+    except Exception:
+        for name in stored:
+            storage.delete(name)
+        raise
     image.renditions = renditions
     image.save(update_fields=["renditions"])
     return image
