@@ -1,7 +1,8 @@
 """System checks for the publication's own settings (``manage.py check``)."""
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, register, run_checks
+from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.dates import DIGIT_STYLES, MONTH_NAMES
 
@@ -11,7 +12,10 @@ CHOICES = {
 }
 
 
-@register
+TAG = "newsroom"
+
+
+@register(TAG)
 def date_settings(app_configs, **kwargs) -> list[Error]:
     """Refuse a misspelt month-name or digit style instead of failing on the first page."""
     return [
@@ -23,3 +27,11 @@ def date_settings(app_configs, **kwargs) -> list[Error]:
         for name, (check_id, allowed) in CHOICES.items()
         if getattr(settings, name) not in allowed
     ]
+
+
+def refuse_bad_settings() -> None:
+    """Stop a starting server on a misspelt setting, with the reason: gunicorn runs no
+    system checks, and the first page that reads the setting would fail instead."""
+    errors = [error for error in run_checks(tags=[TAG]) if error.is_serious()]
+    if errors:
+        raise ImproperlyConfigured(" ".join(f"{error.msg} {error.hint}" for error in errors))

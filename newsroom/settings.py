@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.RejectUnstorableInputMiddleware",
+    "newsroom.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the session: a stored public page is served without reading a session.
     "pagecache.middleware.PageCacheMiddleware",

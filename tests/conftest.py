@@ -1,8 +1,10 @@
 """Shared fixtures. Test-only settings are applied here, not in a second settings tree."""
 
+import uuid
 from types import SimpleNamespace
 
 import pytest
+import redis
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.utils import translation
@@ -72,3 +74,44 @@ def site_chrome(db):
         ),
         ticker_item=TickerItemFactory(text_ar="عاجل.. خبر الشريط «الأول»، والتفاصيل لاحقًا"),
     )
+
+
+# The real Redis of the development and CI machines; database 15 is the tests' own.
+TEST_REDIS = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_cache(request, settings):
+    """The page cache turned on, in local memory and again in the real Redis.
+
+    In Redis each test has keys of its own, so runs on two databases at once do
+    not meet, and removes them afterwards.
+    """
+    yield from _page_cache(settings, in_redis=request.param == "redis")
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    """The page cache turned on, in the real Redis only."""
+    yield from _page_cache(settings, in_redis=True)
+
+
+def _page_cache(settings, *, in_redis: bool):
+    prefix = f"test-pages-{uuid.uuid4().hex}"
+    if in_redis:
+        settings.CACHES = {
+            **settings.CACHES,
+            "pagecache": {
+                "BACKEND": "newsroom.redis_cache.RedisCache",
+                "LOCATION": TEST_REDIS,
+                "KEY_PREFIX": prefix,
+            },
+        }
+    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = True
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    yield cache
+    cache.close()
+    if in_redis:
+        with redis.Redis.from_url(TEST_REDIS) as server:
+            for key in server.scan_iter(match=f"{prefix}:*"):
+                server.delete(key)

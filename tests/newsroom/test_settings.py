@@ -54,3 +54,19 @@ def test_a_fresh_checkout_runs_management_commands_with_no_configuration():
 
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+def test_a_server_refuses_to_start_on_a_misspelt_setting():
+    start = "import newsroom.wsgi"
+    result = subprocess.run(
+        [sys.executable, "-c", start],
+        cwd=PROJECT,
+        env={**os.environ, "ARABIC_MONTH_NAMES": "bogus", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: ARABIC_MONTH_NAMES is 'bogus'" in result.stderr
+    assert "egyptian" in result.stderr

@@ -4,7 +4,8 @@ still never serves one a purge (by any process) has made a miss."""
 import pytest
 import redis
 
-from tests.pagecache.conftest import TEST_REDIS, outcome
+from tests.conftest import TEST_REDIS
+from tests.pagecache.conftest import outcome
 
 pytestmark = pytest.mark.django_db
 
