@@ -1,8 +1,10 @@
 """Middleware of the publication's own."""
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.views.decorators.csp import csp_override
 
 
 class AddressLocaleMiddleware(LocaleMiddleware):
@@ -40,3 +42,22 @@ class RejectUnstorableInputMiddleware:
         ):
             raise BadRequest("NUL character in the address or query string")
         return self.get_response(request)
+
+
+class SiteHeadersMiddleware:
+    """``Permissions-Policy`` on every response, and the admin's own CSP (``ADMIN_CSP``).
+
+    Below Django's CSP middleware, so the admin's policy is chosen before the
+    header is written, with Django's per-view override.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.app_name == "admin":
+            response = csp_override(settings.ADMIN_CSP)(lambda request: response)(request)
+        return response

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.middleware.SiteHeadersMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -256,21 +257,37 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Everything the site and the admin load is served from our own origin. Inline style
-# attributes are allowed (admin widgets, the ticker's item count); an inline script
-# runs only with this request's nonce.
+# Everything the site and the admin load is served from our own origin. On public
+# pages no inline style or script runs at all, and images come from our origin only.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     # The nonce admits the rich-text editor's inline import map, and nothing else.
     "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", *env_list("CSP_EXTRA_IMAGE_SOURCES", [])],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, *env_list("CSP_EXTRA_IMAGE_SOURCES", [])],
     "font-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# The admin (newsroom.middleware.SiteHeadersMiddleware) keeps inline styles and data:
+# images: Django's widgets, jQuery UI's translation tabs and the rich-text editor set
+# style attributes, which no nonce can admit, and their stylesheets embed small images.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [*SECURE_CSP["img-src"], "data:"],
+}
+# Features the site never uses, denied to it and to anything it could be made to embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "hid", "magnetometer", "microphone", "midi",
+        "payment", "publickey-credentials-get", "serial", "usb", "xr-spatial-tracking",
+    )
+)  # fmt: skip
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 

@@ -16,6 +16,8 @@
   const [list, copy] = strip.querySelectorAll(".ticker__list");
   const everyMs = (Number(strip.dataset.refreshSeconds) || 60) * 1000;
   const breakingLabel = strip.dataset.breakingLabel || "";
+  // The strip's pace follows its length (site.css); no inline style may say so.
+  strip.style.setProperty("--ticker-items", String(list.children.length));
 
   const itemsInPage = () =>
     Array.from(list.children, (li) => {
