@@ -1,5 +1,6 @@
 """Admin for sections, the image library and articles."""
 
+import logging
 from datetime import timedelta
 
 import reversion
@@ -49,6 +50,8 @@ from articles.services import (
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
 from newsroom.arabic import normalize
 from newsroom.bilingual_admin import BilingualAdmin
+
+logger = logging.getLogger(__name__)
 
 
 @admin.register(Section)
@@ -100,9 +103,16 @@ class ImageAdmin(BilingualAdmin):
             try:
                 image_make_renditions(image=obj)
             except Exception:
-                # The request's transaction rolls the row back; its new file goes too.
-                obj.file.storage.delete(obj.file.name)
-                raise
+                # The upload is kept: pages show the original until copies are made.
+                logger.exception("Renditions of image %s could not be made", obj.pk)
+                self.message_user(
+                    request,
+                    _(
+                        "The image was saved, but its smaller copies could not be made; "
+                        "pages show the original meanwhile."
+                    ),
+                    messages.WARNING,
+                )
 
     @admin.display(description=_("preview"))
     def thumbnail(self, image: Image) -> str:

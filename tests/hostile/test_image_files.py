@@ -93,3 +93,21 @@ def test_replacing_the_file_removes_the_old_one_and_its_renditions(
     assert files(settings) == {image.file.name, *(n for s in image.renditions.values()
                                                   for n in s.values())}  # fmt: skip
     assert image.width == 900
+
+
+def test_when_renditions_cannot_be_stored_the_upload_is_kept_and_the_editor_told(editor, settings):
+    # A file where the renditions' folder should be: the storage cannot write there.
+    blocked = Path(settings.MEDIA_ROOT) / "images" / "renditions"
+    blocked.parent.mkdir(parents=True)
+    blocked.write_text("not a folder")
+    data = {"file": SimpleUploadedFile("photo.jpg", encoded(photo((1000, 600)), "JPEG")),
+            **FIELDS}  # fmt: skip
+
+    response = editor.post(reverse("admin:articles_image_add"), data, follow=True)
+
+    assert response.status_code == 200
+    image = Image.objects.get()
+    assert image.renditions == {}
+    assert Path(image.file.path).exists()
+    assert "لم يمكن إنشاء نسخها الأصغر" in response.text
+    assert image.jpeg_srcset == ""  # pages fall back to the original
