@@ -386,6 +386,19 @@ def get(origin: str, path: str) -> int | None:
         client.close()
 
 
+def fetch(origin: str, path: str) -> str:
+    """The text of a page that answers 200, else an empty string."""
+    address = urlsplit(origin)
+    client = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+    try:
+        client.request("GET", path)
+        response = client.getresponse()
+        body = response.read()
+        return body.decode() if response.status == 200 else ""
+    finally:
+        client.close()
+
+
 def worker_memory(master: int) -> list[float]:
     """Resident memory (MB) of each child of the gunicorn master: its workers."""
     sizes = []

@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 
 CHANNEL = "purge-notices"
 SUBSCRIBE_SECONDS = 1.0
+# An entry is asked of Redis again this often even with no purge announced: were an
+# announcement ever lost (a purge whose PUBLISH failed), no copy outlives it longer.
+HOLD_SECONDS = 30
 
 
 class PurgeNotices:
@@ -86,7 +89,7 @@ class NearbyEntries:
     def __init__(self, notices: PurgeNotices, size: int):
         self.notices = notices
         self.size = size
-        self.entries: OrderedDict[str, object] = OrderedDict()
+        self.entries: OrderedDict[str, tuple[object, float]] = OrderedDict()
 
     def current(self, keys: list[str]) -> dict | None:
         """All of ``keys``' entries, if each is held here and current; else None."""
@@ -95,11 +98,11 @@ class NearbyEntries:
         number = self.notices.latest()
         if number is None:
             return None
-        now = time.time()
+        now, held_since = time.time(), time.monotonic() - HOLD_SECONDS
         found = {}
         for key in keys:
-            entry = self.entries[key]
-            if entry.checked_at != number or entry.keep_until <= now:
+            entry, held_at = self.entries[key]
+            if entry.checked_at != number or entry.keep_until <= now or held_at < held_since:
                 return None
             if entry.expires_at is not None and entry.expires_at <= now:
                 return None
@@ -111,9 +114,10 @@ class NearbyEntries:
         """Hold ``entries``, found current as of purge ``number``."""
         if self.notices.subscription is None:
             self.notices.latest()  # subscribe now, so the next lookup may be spared
+        held_at = time.monotonic()
         for key, entry in entries.items():
             if entry.checked_at == number:
-                self.entries[key] = entry
+                self.entries[key] = (entry, held_at)
                 self.entries.move_to_end(key)
         while len(self.entries) > self.size:
             self.entries.popitem(last=False)

@@ -4,6 +4,7 @@ still never serves one a purge (by any process) has made a miss."""
 import pytest
 import redis
 
+from pagecache import nearby
 from tests.conftest import TEST_REDIS
 from tests.pagecache.conftest import outcome
 
@@ -59,3 +60,21 @@ def test_a_lost_subscription_sends_lookups_back_to_redis(
 
     assert "عنوان بعد انقطاع الاشتراك" in client.get(url).text
     assert outcome(client, url) == "hit"
+
+
+def test_a_held_page_is_checked_with_redis_again_after_a_while(
+    client, redis_page_cache, newsroom, monkeypatch
+):
+    url = newsroom[0].get_absolute_url()
+    outcome(client, url)
+    outcome(client, url)
+    monkeypatch.setattr(nearby, "HOLD_SECONDS", 0)  # "a while" has passed
+    own = redis_page_cache._cache.get_client()
+    connection_id = own.client_id()
+    own.echo("before the hit")
+
+    assert outcome(client, url) == "hit"
+
+    with redis.Redis.from_url(TEST_REDIS) as server:
+        [connection] = server.client_list(client_id=[connection_id])
+    assert connection["cmd"] != "echo"  # it asked Redis
