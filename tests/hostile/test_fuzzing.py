@@ -13,6 +13,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,24 @@ def test_admin_date_and_number_inputs_are_form_errors_or_safe_to_show(published,
     assert client.get("/").status_code == 200
     assert client.get("/ticker.json").status_code == 200
     assert client.get(reverse("admin:ticker_tickeritem_changelist")).status_code == 200
+
+
+@FUZZ
+@given(day=DIGITS_AND_DATES, clock=DIGITS_AND_DATES, order=DIGITS_AND_DATES)
+def test_article_and_section_dates_and_numbers_are_form_errors_or_safe_to_show(
+    published, day, clock, order
+):
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory(role="Editor-in-chief"))
+    published.refresh_from_db()
+    article_form = form_data(published, lead_until_0=day, lead_until_1=clock,
+                             featured_until_0=day, featured_until_1=clock)  # fmt: skip
+    section_form = {"name_ar": "قسم مختبر", "name_en": "", "description_ar": "",
+                    "description_en": "", "slug": "", "order": order}  # fmt: skip
+
+    assert client.post(change_url(published), article_form).status_code in {200, 302}
+    assert client.post(reverse("admin:articles_section_add"), section_form).status_code in {
+        200, 302,
+    }  # fmt: skip
+    for page in ("/", published.get_absolute_url(), reverse("admin:articles_article_changelist")):
+        assert client.get(page).status_code == 200, page
