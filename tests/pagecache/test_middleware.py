@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles.previews import preview_url
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, TickerItemFactory
 from tests.pagecache.conftest import outcome
 
@@ -247,3 +248,19 @@ def test_paths_of_private_views_stop_asking_the_cache(client, unreachable_page_c
 
     assert client.get("/healthz").status_code == 200
     assert "does not answer" not in caplog.text
+
+
+def test_an_edit_saved_while_the_cache_server_is_down_is_kept(
+    editor_client, unreachable_page_cache, newsroom, django_capture_on_commit_callbacks, caplog
+):
+    story = newsroom[0]
+    data = form_data(story, title_ar="عنوان حفظ والذاكرة متوقفة")
+
+    with django_capture_on_commit_callbacks(execute=True):  # the purge runs, and fails
+        response = editor_client.post(change_url(story), data)
+
+    assert response.status_code == 302
+    story.refresh_from_db()
+    assert story.title_ar == "عنوان حفظ والذاكرة متوقفة"
+    assert "Purging the page cache of" in caplog.text
+    assert "عنوان حفظ والذاكرة متوقفة" in editor_client.get(story.get_absolute_url()).text
