@@ -11,21 +11,27 @@ from tests.pagecache.conftest import outcome
 pytestmark = pytest.mark.django_db
 
 
+def hit_asked_redis(client, cache, url: str) -> bool:
+    """Whether serving ``url`` (a hit) sent Redis a command over this process's connection.
+
+    One thread: the pool hands out the same connection, which first runs a last
+    command of its own; a lookup would be a later one.
+    """
+    own = cache._cache.get_client()
+    connection_id = own.client_id()
+    own.echo("before the hit")
+    assert outcome(client, url) == "hit"
+    with redis.Redis.from_url(TEST_REDIS) as server:
+        [connection] = server.client_list(client_id=[connection_id])
+    return connection["cmd"] != "echo"
+
+
 def test_a_held_page_is_served_without_asking_redis(client, redis_page_cache, newsroom):
     url = newsroom[0].get_absolute_url()
     outcome(client, url)  # stored
     outcome(client, url)  # found in Redis, and held
-    # This process's connection to Redis (one thread: the pool hands out the same one)
-    # runs a last command of its own; a lookup would be a later one.
-    own = redis_page_cache._cache.get_client()
-    connection_id = own.client_id()
-    own.echo("before the hit")
 
-    assert outcome(client, url) == "hit"
-
-    with redis.Redis.from_url(TEST_REDIS) as server:
-        [connection] = server.client_list(client_id=[connection_id])
-    assert connection["cmd"] == "echo"
+    assert not hit_asked_redis(client, redis_page_cache, url)
 
 
 def test_a_purge_announced_through_redis_ends_the_held_copy(
@@ -69,12 +75,5 @@ def test_a_held_page_is_checked_with_redis_again_after_a_while(
     outcome(client, url)
     outcome(client, url)
     monkeypatch.setattr(nearby, "HOLD_SECONDS", 0)  # "a while" has passed
-    own = redis_page_cache._cache.get_client()
-    connection_id = own.client_id()
-    own.echo("before the hit")
 
-    assert outcome(client, url) == "hit"
-
-    with redis.Redis.from_url(TEST_REDIS) as server:
-        [connection] = server.client_list(client_id=[connection_id])
-    assert connection["cmd"] != "echo"  # it asked Redis
+    assert hit_asked_redis(client, redis_page_cache, url)
