@@ -59,9 +59,11 @@ def _delete_files_of_deleted_image(sender, instance, **kwargs) -> None:
 
 
 @receiver(pre_save, sender="articles.Image", dispatch_uid="image_files_replaced")
-def _delete_files_of_replaced_image(sender, instance, raw=False, **kwargs) -> None:
-    if raw or instance.pk is None:
-        return
+def _delete_files_of_replaced_image(
+    sender, instance, raw=False, update_fields=None, **kwargs
+) -> None:
+    if raw or instance.pk is None or (update_fields is not None and "file" not in update_fields):
+        return  # a new row, or a save that leaves the file (storing renditions) as it is
     previous = sender._default_manager.filter(pk=instance.pk).first()
     if previous is not None and previous.file.name != instance.file.name:
         delete_on_commit(previous.file.storage, file_names(previous))
