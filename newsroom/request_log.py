@@ -37,7 +37,7 @@ class RequestIdMiddleware:
 
 
 class RequestContextFilter(logging.Filter):
-    """Adds ``request_id``, ``request_line`` ("GET /path?query") and ``user`` to records."""
+    """Adds ``request_id``, ``request_line`` (" GET /path?query", or nothing) and ``user``."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         request = getattr(record, "request", None)
@@ -46,7 +46,7 @@ class RequestContextFilter(logging.Filter):
         record.user = "-"
         if isinstance(request, HttpRequest):
             try:
-                record.request_line = f"{request.method} {request.get_full_path()}"
+                record.request_line = f" {request.method} {request.get_full_path()}"
                 # Only a user already loaded: a log line must not query a database that
                 # may be the reason for it.
                 user = getattr(request, "_cached_user", None)

@@ -302,7 +302,7 @@ LOGGING = {
     "filters": {"request": {"()": "newsroom.request_log.RequestContextFilter"}},
     "formatters": {
         "request": {
-            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] "
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]"
             "%(request_line)s user=%(user)s: %(message)s"
         }
     },
