@@ -32,6 +32,7 @@ from articles.models import (
     EditorialLogEntry,
     Image,
     Section,
+    SpellingVariant,
     TaggedArticle,
 )
 from articles.permissions import can_edit_article, can_publish
@@ -48,7 +49,7 @@ from articles.services import (
     publishing_problems,
 )
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
-from newsroom.arabic import normalize
+from newsroom.arabic import analyze
 from newsroom.bilingual_admin import BilingualAdmin
 
 logger = logging.getLogger(__name__)
@@ -241,14 +242,18 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         return article.is_published
 
     def get_search_results(self, request: HttpRequest, queryset, search_term: str):
-        """Search with the readers' normalization: «اسرائيل» finds «إسرائيل», drafts too."""
-        words = normalize(search_term).split()
-        if not words:
+        """Search with the readers' analyzer: «اسرائيل» finds «إسرائيل», «لقاح» finds
+        «اللقاحات», drafts too."""
+        tokens = analyze(search_term)
+        if not tokens:
             return queryset, False
         entries = ArticleSearch.objects.all()
-        for word in words:
+        for token in tokens:
+            stem = token.stems[0]
             entries = entries.filter(
-                Q(title__contains=word) | Q(summary__contains=word) | Q(body__contains=word)
+                Q(title_stems__contains=stem)
+                | Q(summary_stems__contains=stem)
+                | Q(body_stems__contains=stem)
             )
         return queryset.filter(pk__in=entries.values("article_id")), False
 
@@ -530,3 +535,11 @@ class EditorialLogEntryAdmin(OutOfRangeFiltersAdmin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SpellingVariant)
+class SpellingVariantAdmin(admin.ModelAdmin):
+    """The spellings search treats as one word; editors add names as news brings them."""
+
+    list_display = ("spellings",)
+    search_fields = ("spellings",)

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,9 +19,9 @@ from articles.image_files import stored_name
 from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
 from articles.sanitize import sanitize_body
-from articles.search_index import searchable_texts
 from newsroom import dates
 from newsroom.addresses import address
+from newsroom.arabic import normalize, words
 from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 # Fields the search entries are built from: the translated text, and the workflow
@@ -33,6 +34,9 @@ SEARCHED_FIELDS = {
 
 # The headline in each language: an article can be read in a language with one.
 HEADLINE_FIELDS = {code: build_localized_fieldname("title", code) for code in AVAILABLE_LANGUAGES}
+
+# Longer "words" (run-together text, long numbers) are searched but not remembered.
+MAX_TERM_LENGTH = 60
 
 # Saves within this time of publication (typo fixes) do not count as an update.
 UPDATE_GRACE = timedelta(minutes=10)
@@ -356,6 +360,9 @@ class Article(models.Model):
         The original language always has an entry; a translation has one once its
         headline is written, so English searches find translated articles only.
         """
+        # Imported here: the index reads the search lexicon, a model of this module.
+        from articles.search_index import remember_terms, searchable_texts
+
         published_at = self.published_at if self.status == self.Status.PUBLISHED else None
         for code in AVAILABLE_LANGUAGES:
             texts = searchable_texts(self, code)
@@ -367,6 +374,7 @@ class Article(models.Model):
                     language=code,
                     defaults={**texts, "published_at": published_at},
                 )
+                remember_terms(texts)
 
     def clean(self) -> None:
         # Forms validate the "published has a time" constraint before save() runs.
@@ -433,11 +441,13 @@ class Article(models.Model):
 
 
 class ArticleSearch(models.Model):
-    """An article's words in one language, normalized for search (``newsroom.arabic``).
+    """An article's words in one language, analyzed for search (``newsroom.arabic``).
 
+    Each text is kept twice, word for word: its exact forms and its light stems.
     Rebuilt whenever the article's text or workflow state is saved. On PostgreSQL
-    the table also has a generated, GIN-indexed ``tsvector`` column; on SQLite an
-    FTS5 table is kept in step by triggers (both created by migration 0008).
+    the table also has two generated ``tsvector`` columns (exact and stems, the
+    stems under a GIN index); on SQLite an FTS5 table over all six texts is kept
+    in step by triggers (see ``articles.search``; created by migration 0015).
     """
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="search_entries")
@@ -449,6 +459,9 @@ class ArticleSearch(models.Model):
     title = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    title_stems = models.TextField(blank=True)
+    summary_stems = models.TextField(blank=True)
+    body_stems = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("search entry")
@@ -461,6 +474,70 @@ class ArticleSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} [{self.language}]"
+
+
+class SearchTerm(models.Model):
+    """A word the archive knows, in its exact search form (``newsroom.arabic``).
+
+    Only grows. The prefix rules strip a lone و ب ك ف ل only before a known word,
+    and «هل تقصد …؟» looks here for the word a reader probably meant.
+    """
+
+    term = models.CharField(max_length=MAX_TERM_LENGTH, unique=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SpellingVariant(models.Model):
+    """Spellings of one name or word that readers use for each other (ترامب، ترمب).
+
+    Kept by editors; a search for any of them finds all of them.
+    """
+
+    spellings = models.CharField(
+        _("spellings"),
+        max_length=500,
+        unique=True,
+        help_text=_("Two or more spellings of one word, separated by «،» or commas."),
+    )
+
+    class Meta:
+        verbose_name = _("spelling variant")
+        verbose_name_plural = _("spelling variants")
+        ordering = ["spellings"]
+
+    def __str__(self) -> str:
+        return self.spellings
+
+    def clean(self) -> None:
+        spellings = self.spelling_list
+        if len(spellings) < 2:
+            raise ValidationError({"spellings": _("Enter at least two spellings.")})
+        for spelling in spellings:
+            if len(words(spelling)) != 1:
+                raise ValidationError(
+                    {"spellings": _("«%(spelling)s» is not one word.") % {"spelling": spelling}}
+                )
+        forms = {normalize(spelling) for spelling in spellings}
+        for other in SpellingVariant.objects.exclude(pk=self.pk):
+            if shared := forms & {normalize(spelling) for spelling in other.spelling_list}:
+                raise ValidationError(
+                    {
+                        "spellings": _("«%(spelling)s» is already a spelling of «%(other)s».")
+                        % {"spelling": shared.pop(), "other": other}
+                    }
+                )
+
+    @property
+    def spelling_list(self) -> list[str]:
+        """The spellings as entered, one word each."""
+        parts = self.spellings.replace("،", ",").split(",")
+        return [part.strip() for part in parts if part.strip()]
 
 
 # Workflow state and bookkeeping, which revisions leave out (see articles/admin.py).

@@ -25,7 +25,9 @@ from articles.page_content import PageContent, kept_content, render_page
 from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
-from articles.search import find, highlight, parse_query, snippet
+from articles.search import Outcome, highlight, missing_words, parse_query, snippet
+from articles.search import search as search_articles
+from articles.search_suggestions import suggestion
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
 from newsroom import chrome
@@ -283,24 +285,26 @@ class SearchHit:
     article: Article
     title: SafeString
     snippet: SafeString
+    missing: list[str]  # query words a partial match lacks
 
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search published articles in the page's language; never an error page for odd input."""
     shows_articles(tags.SEARCH)
     form = SearchForm(request.GET)
-    query, matches = parse_query(""), []
+    outcome, suggested = Outcome([], parse_query("")), None
     if form.is_valid():
         data = form.cleaned_data
-        query = parse_query(data["q"])
-        matches = find(
-            query,
-            language=get_language(),
-            section_id=data["section"].pk if data["section"] else None,
-            since=_start_of(data["since"]),
-            until=_start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
-        )
-    paginator = Paginator(matches, settings.ARTICLES_PER_PAGE)
+        filters = {
+            "language": get_language(),
+            "section_id": data["section"].pk if data["section"] else None,
+            "since": _start_of(data["since"]),
+            "until": _start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
+        }
+        outcome = search_articles(parse_query(data["q"]), **filters)
+        if outcome.query and not outcome.matches:
+            suggested = suggestion(data["q"], outcome.query, **filters)
+    paginator = Paginator(outcome.matches, settings.ARTICLES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
@@ -308,22 +312,28 @@ def search(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.select_related("section", "lead_image").in_bulk(
         [match.article_id for match in page]
     )
-    words = query.words
-    hits = [
-        SearchHit(
-            article=article,
-            title=highlight(article.title, words),
-            snippet=snippet(plain_text(article.body) or article.summary, words),
-        )
-        for match in page
-        if (article := articles.get(match.article_id))
-    ]
+    words = outcome.query.words
+    hits = []
+    for match in page:
+        if article := articles.get(match.article_id):
+            text = plain_text(article.body) or article.summary
+            whole = f"{article.title} {article.summary} {text}"
+            hits.append(
+                SearchHit(
+                    article=article,
+                    title=highlight(article.title, words),
+                    snippet=snippet(text, words),
+                    missing=missing_words(outcome.query, whole) if outcome.partial else [],
+                )
+            )
     return render(
         request,
         "articles/search.html",
         {
             "form": form,
-            "searched": bool(query),
+            "searched": bool(outcome.query),
+            "outcome": outcome,
+            "suggestion": suggested,
             "hits": hits,
             "page_obj": page,
             "paginator": paginator,

@@ -19,7 +19,7 @@ from django.db import connection, transaction
 
 from articles.models import Article, ArticleSearch, Section, TaggedArticle
 from articles.search_index import searchable_texts
-from newsroom.arabic import normalize
+from newsroom.arabic import analyze, light_stems, normalize
 from newsroom.models import StaffMember
 
 SAMPLE_SUMMARY = "ملخص قصير للخبر يظهر على البطاقات."
@@ -37,7 +37,7 @@ class Text(NamedTuple):
     title: str
     summary: str
     body: str  # HTML
-    indexed: dict[str, str]  # ``searchable_texts``: normalized title, summary and body
+    indexed: dict[str, str]  # ``searchable_texts``: exact forms and stems of each text
 
 
 def sample_texts() -> Iterator[Text]:
@@ -46,7 +46,17 @@ def sample_texts() -> Iterator[Text]:
     indexed = searchable_texts(story, "ar")  # normalizing the same body once is enough
     for n in itertools.count():
         title = f"خبر للقياس رقم {n} عن الأسواق والطقس"
-        yield Text(title, SAMPLE_SUMMARY, SAMPLE_BODY, {**indexed, "title": normalize(title)})
+        tokens = analyze(title)  # no lexicon needed: the headline has no glued prefixes
+        yield Text(
+            title,
+            SAMPLE_SUMMARY,
+            SAMPLE_BODY,
+            {
+                **indexed,
+                "title": " ".join(token.exact for token in tokens),
+                "title_stems": " ".join(stem for token in tokens for stem in token.stems),
+            },
+        )
 
 
 def vocabulary(rng: random.Random, planted: Iterable[str], size: int = 6000) -> list[str]:
@@ -63,17 +73,25 @@ def vocabulary(rng: random.Random, planted: Iterable[str], size: int = 6000) -> 
 def vocabulary_texts(rng: random.Random, planted: Iterable[str]) -> Iterator[Text]:
     """Headlines of 8 words, summaries of 25 and bodies of 300 drawn from ``vocabulary``.
 
-    They are indexed as drawn, not normalized again: the planted words are normalized
-    already and the made-up ones only need to be found as they are (normalizing 300
-    words an article would double the time a large load takes).
+    They are indexed as drawn, not analyzed again: the planted words are normalized
+    already and the made-up ones only need to be found as they are (analyzing 300
+    words an article would double the time a large load takes); each word's stems
+    are looked up once.
     """
     words = vocabulary(rng, planted)
+    stems = {word: " ".join(light_stems(word)) for word in words}
     weights = [1 / (rank + 8) for rank in range(len(words))]  # a Zipf-like spread
     while True:
         title, summary, body = (" ".join(rng.choices(words, weights, k=k)) for k in (8, 25, 300))
-        yield Text(
-            title, summary, f"<p>{body}</p>", {"title": title, "summary": summary, "body": body}
-        )
+        texts = {"title": title, "summary": summary, "body": body}
+        indexed = {
+            **texts,
+            **{
+                f"{name}_stems": " ".join(stems[word] for word in text.split())
+                for name, text in texts.items()
+            },
+        }
+        yield Text(title, summary, f"<p>{body}</p>", indexed)
 
 
 def add_articles(

@@ -31,6 +31,10 @@ EDITOR = [
     "taggit.add_tag",
     "taggit.change_tag",
     "newsroom.view_publication",
+    "articles.add_spellingvariant",
+    "articles.change_spellingvariant",
+    "articles.delete_spellingvariant",
+    "articles.view_spellingvariant",
 ]
 EDITOR_IN_CHIEF = [
     *EDITOR,
@@ -54,18 +58,23 @@ ROLES = {
 }
 
 
-def sync_roles(group_model, permission_model) -> None:
+def sync_roles(group_model, permission_model, *, missing_ok: bool = False) -> None:
     """Create the role groups, or bring their permissions up to date.
 
     Takes the model classes so that a data migration can pass its historical
-    models and ``seed_demo`` the current ones.
+    models and ``seed_demo`` the current ones. ``missing_ok`` skips permissions
+    of models that a migration has not created yet (a later one syncs again).
     """
     for name, permission_names in ROLES.items():
         group, _created = group_model.objects.get_or_create(name=name)
         permissions = []
         for dotted in permission_names:
             app_label, codename = dotted.split(".")
-            permissions.append(
-                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            found = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if found is None and not missing_ok:
+                raise permission_model.DoesNotExist(dotted)
+            if found is not None:
+                permissions.append(found)
         group.permissions.set(permissions)

@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles.models import Article, Image, Section, TaggedArticle
+from articles.models import Article, Image, Section, SpellingVariant, TaggedArticle
 from newsroom.models import Publication, StaffMember
 from pagecache import recorder, tags
 from pagecache.invalidation import (
@@ -127,6 +127,12 @@ def purge_image(sender, instance: Image, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=Publication)
 def purge_publication(sender, instance: Publication, **kwargs) -> None:
     purge_on_commit({tags.PUBLICATION})
+
+
+@receiver([post_save, post_delete], sender=SpellingVariant)
+def purge_searches(sender, instance: SpellingVariant, **kwargs) -> None:
+    # A search for any spelling of the word now finds more, or less.
+    purge_on_commit({tags.SEARCH})
 
 
 @receiver([post_save, post_delete], sender=TickerItem)

@@ -3,8 +3,59 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from articles.search import POSTGRES_SETUP, POSTGRES_TEARDOWN, SQLITE_SETUP, SQLITE_TEARDOWN
-from articles.search_index import searchable_texts
+from newsroom.arabic import normalize
+
+# The index as this migration built it, kept here because later ones change it
+# (0015 adds stems): a migration must not follow the code of today.
+FTS_TABLE = "articles_search_fts"
+SQLITE_SETUP = [
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, summary, body, "
+    "content='articles_articlesearch', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER articles_search_insert AFTER INSERT ON articles_articlesearch BEGIN "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, summary, body) "
+    "VALUES (new.id, new.title, new.summary, new.body); END",
+    "CREATE TRIGGER articles_search_delete AFTER DELETE ON articles_articlesearch BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, summary, body) "
+    "VALUES ('delete', old.id, old.title, old.summary, old.body); END",
+    "CREATE TRIGGER articles_search_update AFTER UPDATE ON articles_articlesearch BEGIN "
+    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, summary, body) "
+    "VALUES ('delete', old.id, old.title, old.summary, old.body); "
+    f"INSERT INTO {FTS_TABLE}(rowid, title, summary, body) "
+    "VALUES (new.id, new.title, new.summary, new.body); END",
+]
+SQLITE_TEARDOWN = [
+    "DROP TRIGGER IF EXISTS articles_search_insert",
+    "DROP TRIGGER IF EXISTS articles_search_delete",
+    "DROP TRIGGER IF EXISTS articles_search_update",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRES_VECTOR = (
+    "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, summary), 'B') || "
+    "setweight(to_tsvector('simple'::regconfig, body), 'C')"
+)
+POSTGRES_SETUP = [
+    "ALTER TABLE articles_articlesearch ADD COLUMN vector tsvector "
+    f"GENERATED ALWAYS AS ({POSTGRES_VECTOR}) STORED",
+    "CREATE INDEX article_search_vector ON articles_articlesearch USING GIN (vector)",
+]
+POSTGRES_TEARDOWN = [
+    "DROP INDEX IF EXISTS article_search_vector",
+    "ALTER TABLE articles_articlesearch DROP COLUMN IF EXISTS vector",
+]
+
+
+def searchable_texts(article, language):
+    """Normalized title, summary and body (0015 indexes every article again)."""
+    title = getattr(article, f"title_{language}") or ""
+    if not title and language != "ar":
+        return None
+    return {
+        "title": normalize(title),
+        "summary": normalize(getattr(article, f"summary_{language}") or ""),
+        "body": normalize(getattr(article, f"body_{language}") or ""),
+    }
 
 
 def create_search_index(apps, schema_editor):
