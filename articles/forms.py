@@ -35,6 +35,8 @@ class SearchForm(forms.Form):
         validators=[dates.validate_in_range],
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # Set by the "search for what I typed" link under a corrected query.
+    as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class WorkflowForm(forms.Form):

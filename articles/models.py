@@ -524,6 +524,10 @@ class SpellingVariant(models.Model):
                     {"spellings": _("«%(spelling)s» is not one word.") % {"spelling": spelling}}
                 )
         forms = {normalize(spelling) for spelling in spellings}
+        if len(forms) < 2:
+            raise ValidationError(
+                {"spellings": _("Search already reads these spellings as one word.")}
+            )
         for other in SpellingVariant.objects.exclude(pk=self.pk):
             if shared := forms & {normalize(spelling) for spelling in other.spelling_list}:
                 raise ValidationError(

@@ -1,62 +1,109 @@
-"""«هل تقصد …؟»: a query that finds nothing, with each unknown word replaced by the
-known word it most resembles, offered only when that query finds articles.
+"""A reader's typing slips: «هل تقصد …؟», and results for it when nothing else fits.
 
-Candidates come from the lexicon (``SearchTerm``) by shared trigrams: PostgreSQL's
-``pg_trgm`` similarity under a GIN index, an FTS5 ``trigram`` table on SQLite
-(both created by migration 0015). The best candidate is chosen in Python by the
-same measure on both databases, so a suggestion does not depend on the database.
+Each word of the query that the archive does not know is replaced by the
+known word closest to it (at most one letter off, two in longer words: a
+letter swapped, missing, extra or mistyped), provided the corrected query then
+finds articles holding every word. Candidates come from the lexicon
+(``SearchTerm``) by shared trigrams: PostgreSQL's ``pg_trgm`` under a GIN
+index, an FTS5 ``trigram`` table on SQLite (both created by migration 0015),
+plus the curated ``KNOWN_WORDS``; the choice among them is made in Python, the
+same on both databases.
 """
 
-from difflib import SequenceMatcher
+from dataclasses import dataclass
 
 from django.db import connection
 
 from articles.models import Article, SearchTerm
-from articles.search import ParsedQuery, find, parse_query
+from articles.search import Outcome, ParsedQuery, find, parse_query, search
 from newsroom.arabic import analyze
+from newsroom.arabic_words import KNOWN_WORDS
 
-CANDIDATES = 20
-# How alike a known word must be (difflib's ratio) to be offered instead.
-MIN_LIKENESS = 0.7
+CANDIDATES = 30
+
+
+@dataclass
+class Answer:
+    """What a reader's search shows: an outcome, and the correction it answers, if any."""
+
+    outcome: Outcome
+    corrected: str | None = None  # the query whose results are shown instead of the typed one
+
+
+def answer(text: str, *, correct: bool = True, **filters) -> Answer:
+    """``search`` for ``text``; when it finds nothing, or only partial matches, and a
+    typed word is unknown, the results of the corrected query instead (unless not
+    ``correct``: the reader asked for what they typed)."""
+    outcome = search(parse_query(text), **filters)
+    if not correct or (outcome.matches and not outcome.partial and not outcome.dropped):
+        return Answer(outcome)
+    corrected = suggestion(text, outcome.query, **filters)
+    if corrected is None:
+        return Answer(outcome)
+    # The corrected query finds articles holding every word: better than holding
+    # all but the one mistyped.
+    return Answer(search(parse_query(corrected), **filters), corrected=corrected)
 
 
 def suggestion(text: str, query: ParsedQuery, **filters) -> str | None:
-    """A corrected ``text`` that finds published articles, or None."""
-    unknown = _unknown_words(query)
-    if not unknown:
-        return None
+    """``text`` with its unknown words corrected, if that finds articles; else None."""
     replacements = {}
-    for word in unknown:
-        best = _closest(word.exact)
-        if best is not None:
-            replacements[word] = best
+    for term in _unknown_words(query):
+        if (closest := _closest(term.exact)) is not None:
+            replacements[term.written] = closest
     if not replacements:
         return None
-    corrected = text
-    for word, known in replacements.items():
-        corrected = corrected.replace(word.written, known)
+    typed = _split_keeping_prefix(text, replacements)
+    corrected = " ".join(replacements.get(word, word) for word in typed)
     matches = find(parse_query(corrected), **filters)
     if not matches:
         return None
-    return _as_written(corrected, matches[0].article_id)
+    return _as_written(corrected, set(replacements.values()), matches[0].article_id)
+
+
+def _split_keeping_prefix(text: str, replacements: dict[str, str]) -> list[str]:
+    # A typed word may carry prefixes the analyzer removed; replace the whole word.
+    words = []
+    for word in text.split():
+        found = next((w for w in replacements if word.endswith(w)), None)
+        words.append(found or word)
+    return words
 
 
 def _unknown_words(query: ParsedQuery) -> list:
-    typed = [item[0] for group in query.groups for item in group[:1] if len(item) == 1]
-    known = set(
-        SearchTerm.objects.filter(term__in=[t.exact for t in typed]).values_list("term", flat=True)
-    )
+    typed = [group[0][0] for group in query.groups if len(group[0]) == 1]
+    stored = SearchTerm.objects.filter(term__in=[t.exact for t in typed])
+    known = set(stored.values_list("term", flat=True)) | KNOWN_WORDS
     return [term for term in typed if term.exact not in known and term.written]
 
 
 def _closest(word: str) -> str | None:
-    scored = [
-        (SequenceMatcher(None, word, candidate).ratio(), candidate)
-        for candidate in _similar_terms(word)
-        if candidate != word
-    ]
-    scored = [pair for pair in scored if pair[0] >= MIN_LIKENESS]
-    return max(scored)[1] if scored else None
+    allowed = 1 if len(word) <= 5 else 2
+    best = None
+    for candidate in [*_similar_terms(word), *sorted(KNOWN_WORDS)]:
+        distance = edit_distance(word, candidate, limit=allowed)
+        if distance <= allowed and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def edit_distance(a: str, b: str, *, limit: int = 2) -> int:
+    """Letters to insert, delete, replace or swap with a neighbour to turn ``a`` into
+    ``b`` (optimal string alignment), or ``limit + 1`` when it is more than ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = [], list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
 
 
 def _similar_terms(word: str) -> list[str]:
@@ -80,10 +127,10 @@ def _similar_terms(word: str) -> list[str]:
         return [term for (term,) in cursor.fetchall()]
 
 
-def _as_written(corrected: str, article_id: int) -> str:
+def _as_written(corrected: str, replaced: set[str], article_id: int) -> str:
     """``corrected`` with each replaced word spelled as the first result writes it
     («غزة», not the search form «غزه»)."""
     article = Article.objects.get(pk=article_id)
     tokens = analyze(f"{article.title} {article.summary}")
-    written = {token.exact: token.original for token in tokens}
+    written = {token.exact: token.original for token in tokens if token.exact in replaced}
     return " ".join(written.get(word, word) for word in corrected.split())

@@ -26,8 +26,7 @@ from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
 from articles.sanitize import plain_text
 from articles.search import Outcome, highlight, missing_words, parse_query, snippet
-from articles.search import search as search_articles
-from articles.search_suggestions import suggestion
+from articles.search_suggestions import Answer, answer
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
 from newsroom import chrome
@@ -292,18 +291,18 @@ def search(request: HttpRequest) -> HttpResponse:
     """Search published articles in the page's language; never an error page for odd input."""
     shows_articles(tags.SEARCH)
     form = SearchForm(request.GET)
-    outcome, suggested = Outcome([], parse_query("")), None
+    found = Answer(Outcome([], parse_query("")))
     if form.is_valid():
         data = form.cleaned_data
-        filters = {
-            "language": get_language(),
-            "section_id": data["section"].pk if data["section"] else None,
-            "since": _start_of(data["since"]),
-            "until": _start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
-        }
-        outcome = search_articles(parse_query(data["q"]), **filters)
-        if outcome.query and not outcome.matches:
-            suggested = suggestion(data["q"], outcome.query, **filters)
+        found = answer(
+            data["q"],
+            language=get_language(),
+            section_id=data["section"].pk if data["section"] else None,
+            since=_start_of(data["since"]),
+            until=_start_of(data["until"] + timedelta(days=1)) if data["until"] else None,
+            correct=not data["as_typed"],
+        )
+    outcome = found.outcome
     paginator = Paginator(outcome.matches, settings.ARTICLES_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
@@ -333,7 +332,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "form": form,
             "searched": bool(outcome.query),
             "outcome": outcome,
-            "suggestion": suggested,
+            "corrected": found.corrected,
             "hits": hits,
             "page_obj": page,
             "paginator": paginator,

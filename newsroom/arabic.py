@@ -40,11 +40,16 @@ Prefixes (``strip_prefixes``):
 - Lone prefixes come before the article, never after it: «الوالي» is «والي»,
   not «إلى».
 
-Suffixes (``light_stems``): the plural and dual endings (ات ون ين ان), the
-nisba (ي ية يين يون), pronoun suffixes (ه ها هم هن هما كم نا) and a plain
-final alef are removed, one after the other, while three letters remain; a
+Suffixes (``light_stems``): the plural and dual endings (ات ون ين ان تان تين),
+pronoun suffixes (ه ها هم هن هما كم نا) and a plain final alef are removed,
+one after the other, while three letters remain. A written ة stays («العودة»
+is not «العود», «مدرسة» not «مدرس»); the feminine plural and dual lead back to
+it («حكومات», «حكومتان» → «حكومة»). The nisba (ي ية يين يون) is removed
+only down to a place or people in ``NISBA_BASES``: «المصرية» is about Egypt,
+but «الذهبية» (golden) is not gold and «الأهلية» (civil) is not the club
+«الأهلي», so those keep their ending, and the masculine and feminine apart. A
 pronoun after a ت gives a second stem with the ت read as ة («حكومته» →
-«حكومت» and «حكوم», which is where «حكومة» goes). Names whose ending only looks
+«حكومت» and «حكومة»). Names whose ending only looks
 like a suffix («لبنان», not «لبن») are listed in ``UNSTEMMED``.
 """
 
@@ -53,7 +58,13 @@ import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
-from newsroom.arabic_words import FUNCTION_WORDS, KNOWN_WORDS, UNSTEMMED, WHOLE_WORDS
+from newsroom.arabic_words import (
+    FUNCTION_WORDS,
+    KNOWN_WORDS,
+    NISBA_BASES,
+    UNSTEMMED,
+    WHOLE_WORDS,
+)
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -93,10 +104,12 @@ MIN_REMAINDER = 3
 # Longest first, so «مصريين» loses «يين» and not only «ين».
 SUFFIXES = (
     "هما", "كما", "تين", "تان", "يين", "يون",
-    "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه",
+    "ات", "ون", "ين", "ان", "ها", "هم", "هن", "كم", "نا", "يه", "ية",
     "ه", "ي", "ا",
 )  # fmt: skip
+TAA = "ة"
 PRONOUNS = frozenset({"ه", "ها", "هم", "هن", "هما", "كم", "كما", "نا"})
+NISBA = frozenset({"ي", "يه", "ية", "يين", "يون"})
 MIN_STEM = 3
 MAX_SUFFIXES = 3
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -125,7 +138,8 @@ def analyze(text: str, known: Container[str] = frozenset()) -> list[Token]:
     for written, word in _written_and_unified(text):
         exact = strip_prefixes(word, known)
         original = written[len(written) - len(exact) :] if len(written) >= len(exact) else exact
-        tokens.append(Token(exact, light_stems(exact), original))
+        marked = exact[:-1] + TAA if original.endswith(TAA) else exact
+        tokens.append(Token(exact, light_stems(marked), original))
     return tokens
 
 
@@ -167,23 +181,40 @@ def lone_prefix_remainders(word: str) -> list[str]:
 
 
 def light_stems(word: str) -> tuple[str, ...]:
-    """The light stems of an exact form: suffixes removed while three letters remain."""
+    """The light stems of an exact form: suffixes removed while three letters remain.
+
+    ``word`` may end in ة where the text wrote one (``analyze`` keeps it for this):
+    a written ة is the word's own letter («العودة» is not «العود»), where a final
+    ه may be a pronoun («كتابه») or a ة typed plainly, and gives both readings.
+    """
     if not ARABIC_LETTER.search(word):
         return (word,)
-    stem, stems = word, []
-    for _ in range(MAX_SUFFIXES):
-        if stem in UNSTEMMED:
-            break
-        suffix = next(
-            (s for s in SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= MIN_STEM), None
-        )
-        if suffix is None:
-            break
-        stem = stem[: -len(suffix)]
-        if suffix in PRONOUNS and stem.endswith("ت") and len(stem) > MIN_STEM:
-            # «حكومته»: the ت may be a ة under the pronoun; stem that reading too.
-            stems.append(light_stems(stem[:-1] + "ه")[0])
-    return tuple(dict.fromkeys([stem, *stems]))
+    return tuple(dict.fromkeys(stem.replace(TAA, "ه") for stem in _stems(word, MAX_SUFFIXES)))
+
+
+def _stems(word: str, depth: int) -> list[str]:
+    if depth == 0 or word.replace(TAA, "ه") in UNSTEMMED:
+        return [word]
+    suffix = next(
+        (s for s in SUFFIXES if word.endswith(s) and len(word) - len(s) >= MIN_STEM), None
+    )
+    if suffix is None:
+        return [word]
+    rest = word[: -len(suffix)]
+    if suffix in NISBA and rest not in NISBA_BASES:
+        # «الذهبية», «الأهلية»: a nisba of something else than a place is its own word.
+        return _stems(rest + "ي", depth - 1) if suffix in {"يين", "يون"} else [word]
+    if suffix in {"تان", "تين", "ات"}:
+        # Duals and plurals of «حكومة»: «حكومتان», «حكومات» (and of «لقاح»: «لقاحات»).
+        stems = _stems(rest + TAA, depth - 1)
+        return stems + _stems(rest, depth - 1) if suffix == "ات" else stems
+    stems = _stems(rest, depth - 1)
+    if suffix == "ه":
+        stems.append(word)  # «مدرسه» typed for «مدرسة»
+    if suffix in PRONOUNS and rest.endswith("ت") and len(rest) > MIN_STEM:
+        # «حكومته»: the ت is a ة under the pronoun.
+        stems += _stems(rest[:-1] + TAA, depth - 1)
+    return stems
 
 
 def hamza_alternatives(word: str) -> list[str]:

@@ -27,6 +27,19 @@ KNOWN_WORDS = _entries(
     """
 )
 
+# Places and peoples whose nisba adjective is about them («المصرية» is about Egypt):
+# the only bases a nisba ending is removed down to. Other nisbas make a new word
+# («الذهبية» is golden, not gold; «الأهلية» civil, not the club «الأهلي»).
+NISBA_BASES = _entries(
+    """
+    مصر مغرب لبنان سوريا سور عراق اردن فلسطين ليبيا تونس جزاءر سودان يمن سعود
+    كويت قطر بحرين عمان امارات ايران ترك روس صين اوكران امريك امريكان فرنس المان
+    بريطان اسبان ايطال اوروب افريق اسيا هند باكستان افغان يابان اسراءيل عرب كرد
+    امازيغ خليج شام غزه قدس مقدس بغداد دمشق بيروت قاهر سكندر حلب موصل بصر رقه
+    جده مك حجاز نجد خرطوم طرابلس صنعان عدن اسطنبول اربيل كويت
+    """
+)
+
 # Words that are whole as they stand although a lone prefix seems to open them
 # and the rest is a word too: «والي» is not و+«إلى», «ورقة» is not و+«الرقة».
 WHOLE_WORDS = _entries(
@@ -47,7 +60,7 @@ WHOLE_WORDS = _entries(
 UNSTEMMED = _entries(
     """
     لبنان سودان عمان ايران يونان انسان ميدان بيان سلطان رمضان عنوان برلمان
-    اعلان طيران لسان حيوان بستان عثمان سلمان عدنان لقمان عمران
+    اعلان طيران لسان حيوان بستان عثمان سلمان عدنان لقمان عمران فلسطين بحرين
     """
 )
 

@@ -170,9 +170,9 @@ def test_a_text_teaches_the_words_it_uses_alone_through_the_lexicon_caller():
         (["مصر", "المصري", "المصرية", "المصريين", "المصريون"], "مصر"),
         (["المغرب", "المغربي", "المغربية"], "مغرب"),
         (["لقاح", "اللقاحات"], "لقاح"),
-        (["الذهب", "الذهبية", "ذهبي"], "ذهب"),
+        (["الذهبية", "ذهبية", "الذهبيه"], "ذهبيه"),
         (["وزير", "الوزيران", "الوزيرين"], "وزير"),
-        (["حكومة", "حكومته", "حكومتها", "الحكومتان"], "حكوم"),
+        (["حكومة", "حكومته", "حكومتها", "الحكومتان", "الحكومات"], "حكومه"),
         (["رئيس", "رئيسها", "رئيسهم"], "رءيس"),
         (["العداؤون", "العداءون", "عداء"], "عداء"),
         (["لبنان", "اللبناني", "اللبنانيين"], "لبنان"),
@@ -189,10 +189,31 @@ def test_names_that_only_look_suffixed_keep_their_stem(word, other):
 
 
 def test_exact_forms_keep_apart_what_stems_bring_together():
-    gold, golden = analyze("الذهب الذهبية")
+    egypt, egyptian = analyze("مصر المصرية")
 
-    assert gold.exact != golden.exact
-    assert set(gold.stems) & set(golden.stems)
+    assert egypt.exact != egyptian.exact
+    assert set(egypt.stems) & set(egyptian.stems)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("الذهب", "الذهبية"),  # gold, golden
+        ("الأهلي", "الأهلية"),  # the club, civil
+        ("العود", "العودة"),  # the oud, the return
+        ("المدرس", "المدرسة"),  # the teacher, the school
+        ("الدولي", "الدول"),  # international, the countries
+    ],
+)
+def test_stems_keep_apart_words_of_other_meanings(one, other):
+    assert not set(analyze(one)[0].stems) & set(analyze(other)[0].stems)
+
+
+def test_a_plainly_typed_final_ha_reads_both_as_taa_marbuta_and_as_a_pronoun():
+    typed = analyze("مدرسه")[0]
+
+    assert set(analyze("المدرسة")[0].stems) <= set(typed.stems)  # the school
+    assert set(analyze("كتابه")[0].stems) >= {"كتاب"}  # his book
 
 
 def test_english_words_are_not_stemmed():
