@@ -19,6 +19,7 @@ from django.db import connection, transaction
 
 from articles.models import Article, ArticleSearch, Section, TaggedArticle
 from articles.search_index import searchable_texts
+from articles.search_lexicon import remember
 from newsroom.arabic import analyze, light_stems, normalize
 from newsroom.models import StaffMember
 
@@ -76,10 +77,11 @@ def vocabulary_texts(rng: random.Random, planted: Iterable[str]) -> Iterator[Tex
     They are indexed as drawn, not analyzed again: the planted words are normalized
     already and the made-up ones only need to be found as they are (analyzing 300
     words an article would double the time a large load takes); each word's stems
-    are looked up once.
+    are looked up once, and the lexicon learns the whole vocabulary.
     """
     words = vocabulary(rng, planted)
     stems = {word: " ".join(light_stems(word)) for word in words}
+    remember(words)  # as indexing each article would, for the prefix rules and «هل تقصد»
     weights = [1 / (rank + 8) for rank in range(len(words))]  # a Zipf-like spread
     while True:
         title, summary, body = (" ".join(rng.choices(words, weights, k=k)) for k in (8, 25, 300))

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, SpellingVariant
 from newsroom.models import StaffMember
 from ticker.models import TickerItem
 
@@ -94,6 +94,13 @@ class ArticleFactory(DjangoModelFactory):
     def authors(self, create, extracted, **kwargs):
         if create and extracted:
             self.authors.set(extracted)
+
+
+class SpellingVariantFactory(DjangoModelFactory):
+    class Meta:
+        model = SpellingVariant
+
+    spellings = factory.Sequence(lambda n: f"سبيلبرغ{n}، سبيلبرج{n}")
 
 
 class TickerItemFactory(DjangoModelFactory):

@@ -13,6 +13,7 @@ from tests.factories import (
     ArticleFactory,
     ImageFactory,
     SectionFactory,
+    SpellingVariantFactory,
     StaffMemberFactory,
     TickerItemFactory,
     UserFactory,
@@ -28,6 +29,8 @@ MODELS = [
     ("articles", "article", ArticleFactory),
     ("ticker", "tickeritem", TickerItemFactory),
 ]
+# Models edited in one language only (no translation tabs).
+PLAIN_MODELS = [("articles", "spellingvariant", SpellingVariantFactory)]
 
 
 @pytest.fixture
@@ -44,7 +47,7 @@ def test_admin_is_arabic_and_right_to_left(admin_client):
     assert "غرفة الأخبار" in response.text
 
 
-@pytest.mark.parametrize(("app", "model", "factory"), MODELS)
+@pytest.mark.parametrize(("app", "model", "factory"), MODELS + PLAIN_MODELS)
 def test_every_model_has_list_add_and_change_pages(admin_client, app, model, factory):
     obj = factory()
 
