@@ -78,3 +78,21 @@ def sync_roles(group_model, permission_model, *, missing_ok: bool = False) -> No
             if found is not None:
                 permissions.append(found)
         group.permissions.set(permissions)
+
+
+def sync_roles_in_migration(apps) -> None:
+    """``sync_roles`` from a data migration, with its historical models.
+
+    Permissions are normally created after all migrations have run; the groups
+    need them now, on a fresh database too. Those of models that later
+    migrations add are given by the migration that adds them.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    sync_roles(
+        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), missing_ok=True
+    )

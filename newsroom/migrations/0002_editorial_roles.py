@@ -1,22 +1,12 @@
 """Create the newsroom's role groups (see newsroom/roles.py)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsroom.roles import ROLES, sync_roles
+from newsroom.roles import ROLES, sync_roles_in_migration
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally created after all migrations have run; the groups
-    # need them now, on a fresh database too.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    # Permissions of models added later are given by the migrations that add them.
-    sync_roles(
-        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), missing_ok=True
-    )
+    sync_roles_in_migration(apps)
 
 
 def remove_roles(apps, schema_editor):

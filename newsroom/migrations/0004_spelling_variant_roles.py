@@ -1,19 +1,12 @@
 """Let editors keep the search's spelling variants (``articles.SpellingVariant``)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from newsroom.roles import sync_roles
+from newsroom.roles import sync_roles_in_migration
 
 
 def give_permissions(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    sync_roles(
-        apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"), missing_ok=True
-    )
+    sync_roles_in_migration(apps)
 
 
 class Migration(migrations.Migration):

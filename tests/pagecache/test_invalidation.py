@@ -14,6 +14,7 @@ from tests.admin_forms import change_url, form_data
 from tests.factories import (
     ArticleFactory,
     SectionFactory,
+    SpellingVariantFactory,
     StaffMemberFactory,
     TickerItemFactory,
     UserFactory,
@@ -298,3 +299,22 @@ def test_an_unrelated_draft_edit_purges_no_public_page(
         draft.authors.add(StaffMemberFactory())
 
     assert [outcome(client, url) for url in urls] == ["hit"] * len(urls)
+
+
+def test_a_new_spelling_variant_purges_the_search_pages_only(
+    client, page_cache, newsroom, committed, warm
+):
+    edited, other = newsroom
+    with committed():
+        edited.title_ar = "زيارة شفارتسنيغر إلى المعرض"
+        edited.save()
+    search = "/search/?q=" + "شوارزنيجر"
+    warm(search, other.get_absolute_url())
+    assert page(client, search)[0] == "hit"
+
+    with committed():
+        SpellingVariantFactory(spellings="شفارتسنيغر، شوارزنيجر")
+
+    status, text = page(client, search)
+    assert status == "miss" and "<mark>شفارتسنيغر</mark>" in text
+    assert outcome(client, other.get_absolute_url()) == "hit"
