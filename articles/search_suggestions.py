@@ -20,6 +20,8 @@ from newsroom.arabic import analyze
 from newsroom.arabic_words import KNOWN_WORDS
 
 CANDIDATES = 30
+# Closest words tried for one slip, each costing a search.
+CHOICES = 4
 
 
 @dataclass
@@ -46,19 +48,36 @@ def answer(text: str, *, correct: bool = True, **filters) -> Answer:
 
 
 def suggestion(text: str, query: ParsedQuery, **filters) -> str | None:
-    """``text`` with its unknown words corrected, if that finds articles; else None."""
-    replacements = {}
-    for term in _unknown_words(query):
-        if (closest := _closest(term.exact)) is not None:
-            replacements[term.written] = closest
-    if not replacements:
+    """``text`` with its unknown words corrected, if that finds articles; else None.
+
+    Of known words equally close to a slip («دهب»: «ذهب», «دهن»), the one that
+    finds the most articles with the rest of the query is what the reader meant.
+    """
+    best, best_count = None, 0
+    for replacements in _corrections(query):
+        typed = _split_keeping_prefix(text, replacements)
+        corrected = " ".join(replacements.get(word, word) for word in typed)
+        count = len(find(parse_query(corrected), **filters))
+        if count > best_count:
+            best, best_count = (corrected, replacements), count
+    if best is None:
         return None
-    typed = _split_keeping_prefix(text, replacements)
-    corrected = " ".join(replacements.get(word, word) for word in typed)
+    corrected, replacements = best
     matches = find(parse_query(corrected), **filters)
-    if not matches:
-        return None
     return _as_written(corrected, set(replacements.values()), matches[0].article_id)
+
+
+def _corrections(query: ParsedQuery) -> list[dict[str, str]]:
+    """Ways to replace the query's unknown words (typed form → known word), at most
+    ``CHOICES``: every closest candidate of the first unknown word, the others'
+    first."""
+    choices = [(term.written, _closest(term.exact)) for term in _unknown_words(query)]
+    choices = [(written, known) for written, known in choices if known]
+    if not choices:
+        return []
+    (first, first_known), rest = choices[0], choices[1:]
+    common = {written: known[0] for written, known in rest}
+    return [{first: known, **common} for known in first_known[:CHOICES]]
 
 
 def _split_keeping_prefix(text: str, replacements: dict[str, str]) -> list[str]:
@@ -77,33 +96,78 @@ def _unknown_words(query: ParsedQuery) -> list:
     return [term for term in typed if term.exact not in known and term.written]
 
 
-def _closest(word: str) -> str | None:
+def _closest(word: str) -> list[str]:
+    """The known words fewest slips away from ``word`` (none if all are too far)."""
     allowed = 1 if len(word) <= 5 else 2
-    best = None
-    for candidate in [*_similar_terms(word), *sorted(KNOWN_WORDS)]:
+    by_distance: dict[float, list[str]] = {}
+    for candidate in dict.fromkeys([*_similar_terms(word), *sorted(KNOWN_WORDS)]):
         distance = edit_distance(word, candidate, limit=allowed)
-        if distance <= allowed and (best is None or distance < best[0]):
-            best = (distance, candidate)
-    return best[1] if best else None
+        if distance <= allowed:
+            by_distance.setdefault(distance, []).append(candidate)
+    return by_distance[min(by_distance)] if by_distance else []
 
 
-def edit_distance(a: str, b: str, *, limit: int = 2) -> int:
-    """Letters to insert, delete, replace or swap with a neighbour to turn ``a`` into
-    ``b`` (optimal string alignment), or ``limit + 1`` when it is more than ``limit``."""
+# Letters a reader easily puts for each other: neighbours on the Arabic keyboard
+# (top and middle rows), and letters told apart only by their dots or merged in
+# speech («دهب» for «ذهب», «لقاخ» for «لقاح»). Swapping them is half a slip.
+KEYBOARD_ROWS = ("ضصثقفغعهخحجد", "شسيبلاتنمكط")
+LOOKALIKES = (
+    "دذ",
+    "ذز",
+    "زر",
+    "تث",
+    "ثس",
+    "سش",
+    "صض",
+    "ضد",
+    "طظ",
+    "ظض",
+    "عغ",
+    "حخ",
+    "حج",
+    "جخ",
+    "فق",
+    "قك",
+    "بت",
+    "تن",
+    "بن",
+)
+CLOSE_LETTERS = frozenset(
+    frozenset(pair)
+    for pair in [
+        *LOOKALIKES,
+        *(row[i : i + 2] for row in KEYBOARD_ROWS for i in range(len(row) - 1)),
+    ]
+)
+
+
+def edit_distance(a: str, b: str, *, limit: float = 2) -> float:
+    """Slips that turn ``a`` into ``b``: a letter inserted, deleted, replaced or swapped
+    with its neighbour counts 1, a close letter put for another ½ (optimal string
+    alignment); more than ``limit`` gives ``limit + 1``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous2, previous = [], list(range(len(b) + 1))
+    previous2, previous = [], [float(j) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
+        current = [float(i)] + [0.0] * len(b)
         for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            current[j] = min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + _replacing(a[i - 1], b[j - 1]),
+            )
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         if min(current) > limit:
             return limit + 1
         previous2, previous = previous, current
     return min(previous[-1], limit + 1)
+
+
+def _replacing(x: str, y: str) -> float:
+    if x == y:
+        return 0
+    return 0.5 if frozenset((x, y)) in CLOSE_LETTERS else 1
 
 
 def _similar_terms(word: str) -> list[str]:

@@ -266,11 +266,23 @@ def test_a_slip_is_never_corrected_to_a_word_only_drafts_hold(client, site_chrom
     assert answer("قزحستن", language="ar").corrected is None
 
 
-def test_edit_distance_counts_one_slip_per_letter():
-    assert edit_distance("فلسطسن", "فلسطين") == 1
-    assert edit_distance("المغرن", "المغرب") == 1
+def test_edit_distance_counts_one_slip_per_letter_and_half_for_a_close_one():
+    assert edit_distance("مغرب", "مقرب") == 1
+    assert edit_distance("فلسطسن", "فلسطين") == 0.5  # س and ي are neighbouring keys
     assert edit_distance("مغرب", "غمرب") == 1  # two neighbours swapped
+    assert edit_distance("المغرن", "المغرب") == 0.5  # ن and ب differ by their dots
+    assert edit_distance("لقاخ", "لقاح") == 0.5 < edit_distance("لقاخ", "لقاء")
     assert edit_distance("ترامب", "بريطانيا", limit=2) == 3
+
+
+def test_of_two_slips_the_closer_letter_wins(client, site_chrome):
+    gold = story("أسعار الذهب ترتفع")
+    story("أسعار دهن العود")  # «دهن» is one slip from «دهب» too, and a word
+
+    assert answer("اسعار الدهب", language="ar").corrected == "اسعار ذهب"
+    assert [
+        hit.article for hit in client.get("/search/", {"q": "اسعار الدهب"}).context["hits"]
+    ] == [gold]
 
 
 # ---- The index stays true
