@@ -12,7 +12,7 @@ same on both databases.
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from articles.models import Article, SearchTerm
 from articles.search import Outcome, ParsedQuery, find, parse_query, search
@@ -20,6 +20,7 @@ from newsroom.arabic import analyze
 from newsroom.arabic_words import KNOWN_WORDS
 
 CANDIDATES = 30
+MIN_SIMILARITY = 0.1
 # Closest words tried for one slip, each costing a search.
 CHOICES = 4
 
@@ -171,8 +172,11 @@ def _replacing(x: str, y: str) -> float:
 
 
 def _similar_terms(word: str) -> list[str]:
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # pg_trgm's default threshold (0.3) drops most one-slip neighbours of
+            # short Arabic words; any shared trigram makes a candidate, as on SQLite.
+            cursor.execute(f"SET LOCAL pg_trgm.similarity_threshold = {MIN_SIMILARITY}")
             cursor.execute(
                 "SELECT term FROM articles_searchterm WHERE term %% %s "
                 "ORDER BY similarity(term, %s) DESC LIMIT %s",
