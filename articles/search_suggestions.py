@@ -40,32 +40,30 @@ def answer(text: str, *, correct: bool = True, **filters) -> Answer:
     outcome = search(parse_query(text), **filters)
     if not correct or (outcome.matches and not outcome.partial and not outcome.dropped):
         return Answer(outcome)
-    corrected = suggestion(text, outcome.query, **filters)
-    if corrected is None:
-        return Answer(outcome)
-    # The corrected query finds articles holding every word: better than holding
-    # all but the one mistyped.
-    return Answer(search(parse_query(corrected), **filters), corrected=corrected)
+    # Articles holding every corrected word are better than all but the mistyped one.
+    return correction(text, outcome.query, **filters) or Answer(outcome)
 
 
-def suggestion(text: str, query: ParsedQuery, **filters) -> str | None:
-    """``text`` with its unknown words corrected, if that finds articles; else None.
+def correction(text: str, query: ParsedQuery, **filters) -> Answer | None:
+    """``text`` with its unknown words corrected and what it finds, if it finds
+    articles holding every word; else None.
 
     Of known words equally close to a slip («دهب»: «ذهب», «دهن»), the one that
     finds the most articles with the rest of the query is what the reader meant.
     """
-    best, best_count = None, 0
+    best = None
     for replacements in _corrections(query):
         typed = _split_keeping_prefix(text, replacements)
         corrected = " ".join(replacements.get(word, word) for word in typed)
-        count = len(find(parse_query(corrected), **filters))
-        if count > best_count:
-            best, best_count = (corrected, replacements), count
+        parsed = parse_query(corrected)
+        matches = find(parsed, **filters)
+        if matches and (best is None or len(matches) > len(best[2])):
+            best = (corrected, parsed, matches, replacements)
     if best is None:
         return None
-    corrected, replacements = best
-    matches = find(parse_query(corrected), **filters)
-    return _as_written(corrected, set(replacements.values()), matches[0].article_id)
+    corrected, parsed, matches, replacements = best
+    shown = _as_written(corrected, set(replacements.values()), matches[0].article_id)
+    return Answer(Outcome(matches, parsed), corrected=shown)
 
 
 def _corrections(query: ParsedQuery) -> list[dict[str, str]]:
@@ -105,7 +103,8 @@ def _closest(word: str) -> list[str]:
         distance = edit_distance(word, candidate, limit=allowed)
         if distance <= allowed:
             by_distance.setdefault(distance, []).append(candidate)
-    return by_distance[min(by_distance)] if by_distance else []
+    # Sorted, so that both databases try ties in the same order.
+    return sorted(by_distance[min(by_distance)]) if by_distance else []
 
 
 # Letters a reader easily puts for each other: neighbours on the Arabic keyboard
@@ -179,8 +178,9 @@ def _similar_terms(word: str) -> list[str]:
             cursor.execute(f"SET LOCAL pg_trgm.similarity_threshold = {MIN_SIMILARITY}")
             cursor.execute(
                 "SELECT term FROM articles_searchterm WHERE term %% %s "
+                "AND length(term) BETWEEN %s AND %s "
                 "ORDER BY similarity(term, %s) DESC LIMIT %s",
-                [word, word, CANDIDATES],
+                [word, len(word) - 2, len(word) + 2, word, CANDIDATES],
             )
         else:
             padded = f" {word} "

@@ -275,14 +275,13 @@ def test_edit_distance_counts_one_slip_per_letter_and_half_for_a_close_one():
     assert edit_distance("ترامب", "بريطانيا", limit=2) == 3
 
 
-def test_of_two_slips_the_closer_letter_wins(client, site_chrome):
-    gold = story("أسعار الذهب ترتفع")
-    story("أسعار دهن العود")  # «دهن» is one slip from «دهب» too, and a word
+def test_of_equally_close_words_the_one_finding_most_wins(client, site_chrome):
+    gold = {story("أسعار الذهب ترتفع"), story("أسعار الذهب تتراجع")}
+    story("أسعار دهن العود")  # «دهن» is as close to «دهب», but finds less
 
     assert answer("اسعار الدهب", language="ar").corrected == "اسعار ذهب"
-    assert [
-        hit.article for hit in client.get("/search/", {"q": "اسعار الدهب"}).context["hits"]
-    ] == [gold]
+    page = client.get("/search/", {"q": "اسعار الدهب"})
+    assert {hit.article for hit in page.context["hits"]} == gold
 
 
 # ---- The index stays true
