@@ -10,7 +10,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
-from django.middleware.csp import get_nonce
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,7 +17,6 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from js_asset import Media
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
@@ -50,7 +48,7 @@ from articles.services import (
 )
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
 from newsroom.arabic import analyze
-from newsroom.bilingual_admin import BilingualAdmin
+from newsroom.bilingual_admin import BilingualAdmin, RichTextAdminMixin
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +207,7 @@ def _edited_in(request: HttpRequest, obj: Article, form, language: str) -> bool:
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, BilingualAdmin):
+class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
@@ -423,8 +421,6 @@ class ArticleAdmin(VersionAdmin, BilingualAdmin):
         return HttpResponseRedirect(change_url)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # The body editor's import map is an inline script: give it this request's nonce.
-        context["media"] = Media.from_media(context["media"], nonce=get_nonce(request))
         if obj is not None:
             context["workflow"] = {
                 "preview_url": (

@@ -558,7 +558,22 @@ UNVERSIONED_FIELDS = (
 
 
 class EditorialLogEntry(models.Model):
-    """One step of an article through the workflow: who moved it, when, from where to where."""
+    """One step of an article through the workflow: who moved it, when, from where to where;
+    or another editorial action on it (its live coverage), named by ``action``."""
+
+    class Action(models.TextChoices):
+        WORKFLOW = "", _("Workflow")
+        LIVE_START = "live_start", _("Started live coverage")
+        LIVE_END = "live_end", _("Ended live coverage")
+        LIVE_REOPEN = "live_reopen", _("Reopened live coverage")
+        LIVE_POST = "live_post", _("Posted a live update")
+        LIVE_EDIT = "live_edit", _("Edited a live update")
+        LIVE_DELETE = "live_delete", _("Deleted a live update")
+        LIVE_PIN = "live_pin", _("Pinned a live update")
+        LIVE_UNPIN = "live_unpin", _("Unpinned a live update")
+        LIVE_KEY_EVENT = "live_key_event", _("Marked a key event")
+        LIVE_NOT_KEY_EVENT = "live_not_key_event", _("Unmarked a key event")
+        LIVE_TICKER = "live_ticker", _("Sent a live update to the ticker")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="log_entries"
@@ -581,6 +596,9 @@ class EditorialLogEntry(models.Model):
         help_text=_("Set when publishing."),
     )
     note = models.TextField(_("note"), blank=True)
+    action = models.CharField(
+        _("action"), max_length=20, choices=Action.choices, blank=True, default=Action.WORKFLOW
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,7 +1,9 @@
 """The base of every admin that edits translated fields."""
 
 from django.http import HttpRequest
+from django.middleware.csp import get_nonce
 from django.utils.translation import get_language_info
+from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
@@ -21,3 +23,12 @@ class BilingualAdmin(OutOfRangeFiltersAdmin, TabbedTranslationAdmin):
             direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
             field.widget.attrs.update({"lang": language, "dir": direction})
         return field
+
+
+class RichTextAdminMixin:
+    """For change forms with the rich-text body editor, whose import map is an inline
+    script: it gets this request's CSP nonce."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["media"] = Media.from_media(context["media"], nonce=get_nonce(request))
+        return super().render_change_form(request, context, add, change, form_url, obj)

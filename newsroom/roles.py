@@ -16,6 +16,11 @@ REPORTER = [
     "articles.view_section",
     "newsroom.view_staffmember",
     "taggit.view_tag",
+    "liveblog.view_liveblog",
+    "liveblog.add_liveupdate",
+    "liveblog.change_liveupdate",
+    "liveblog.delete_liveupdate",
+    "liveblog.view_liveupdate",
 ]
 EDITOR = [
     *REPORTER,
@@ -35,6 +40,9 @@ EDITOR = [
     "articles.change_spellingvariant",
     "articles.delete_spellingvariant",
     "articles.view_spellingvariant",
+    "liveblog.add_liveblog",
+    "liveblog.change_liveblog",
+    "liveblog.change_any_liveupdate",
 ]
 EDITOR_IN_CHIEF = [
     *EDITOR,

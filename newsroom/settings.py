@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "ticker",
+    "liveblog",
     "discovery",
     "pagecache",
     "axes",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Image, Section, SpellingVariant
+from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import StaffMember
 from ticker.models import TickerItem
 
@@ -109,3 +110,23 @@ class TickerItemFactory(DjangoModelFactory):
 
     text_ar = factory.Sequence(lambda n: f"خبر عاجل رقم {n}")
     starts_at = hours_ago(1)
+
+
+class LiveBlogFactory(DjangoModelFactory):
+    """Live coverage on a published article."""
+
+    class Meta:
+        model = LiveBlog
+
+    article = factory.SubFactory(ArticleFactory)
+
+
+class LiveUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = LiveUpdate
+
+    live_blog = factory.SubFactory(LiveBlogFactory)
+    headline_ar = factory.Sequence(lambda n: f"تحديث رقم {n}")
+    body_ar = "<p>وصل المراسل إلى موقع الحدث.</p>"
+    posted_at = factory.LazyFunction(timezone.now)
+    changed_at = factory.LazyAttribute(lambda update: update.posted_at)
