@@ -271,6 +271,9 @@ class Article(models.Model):
         validators=[dates.validate_in_range],
         help_text=_("Pins the article to the top of the home page until this time."),
     )
+    # Kept by liveblog.services while the article's live coverage goes on: lists,
+    # cards and the ticker show the «مباشر» badge from it without another query.
+    live_now = models.BooleanField(_("live now"), default=False, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -550,6 +553,7 @@ UNVERSIONED_FIELDS = (
     "published_at",
     "lead_until",
     "featured_until",
+    "live_now",
     "created_by",
     "version",
     "original_changed_at",

@@ -29,6 +29,7 @@ from articles.search import Outcome, highlight, missing_words, parse_query, snip
 from articles.search_suggestions import Answer, answer
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
+from liveblog.reading import coverage_for
 from newsroom import chrome
 from newsroom.models import StaffMember
 from pagecache import recorder, tags
@@ -237,7 +238,10 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
-    return articles.select_related("section", "lead_image").prefetch_related("authors", "tags")
+    # With its live coverage, if any (liveblog): one join, no query of its own.
+    return articles.select_related("section", "lead_image", "live_blog").prefetch_related(
+        "authors", "tags"
+    )
 
 
 def _published_article(request: HttpRequest, pk: int, slug: str) -> PageContent | str:
@@ -257,7 +261,11 @@ def _article_content(
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     body = render_to_string(
         "articles/article_body.html",
-        {"article": article, "related": Article.objects.related_to(article)},
+        {
+            "article": article,
+            "related": Article.objects.related_to(article),
+            "coverage": coverage_for(article, request.GET.get("from")),
+        },
     )
     return page_content.content(
         title=f"{article.title} | {publication.name}",

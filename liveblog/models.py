@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 from articles.models import Article, Image
 from articles.sanitize import sanitize_body
 from newsroom import dates
+from newsroom.addresses import address
 from newsroom.models import StaffMember
 
 
@@ -138,7 +139,7 @@ class LiveUpdate(models.Model):
 
     def get_absolute_url(self) -> str:
         """The shareable address that opens the live page at this update."""
-        return f"{self.live_blog.article.get_absolute_url()}?update={self.pk}#update-{self.pk}"
+        return address("liveblog:update", self.pk)
 
     @property
     def anchor(self) -> str:

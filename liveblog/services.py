@@ -44,6 +44,7 @@ def live_start(*, article: Article, by: AbstractBaseUser) -> LiveBlog:
     if LiveBlog.objects.filter(article=article).exists():
         raise ValidationError(_("This article already has live coverage."), code="exists")
     live_blog = LiveBlog.objects.create(article=article)
+    _set_live_now(article, True)
     _log(article, by, Action.LIVE_START)
     return live_blog
 
@@ -57,6 +58,7 @@ def live_end(*, live_blog: LiveBlog, by: AbstractBaseUser) -> LiveBlog:
         raise ValidationError(_("The coverage has already ended."), code="ended")
     live_blog.state, live_blog.ended_at = LiveBlog.State.ENDED, timezone.now()
     live_blog.save()
+    _set_live_now(live_blog.article, False)
     _log(live_blog.article, by, Action.LIVE_END)
     return live_blog
 
@@ -70,6 +72,7 @@ def live_reopen(*, live_blog: LiveBlog, by: AbstractBaseUser) -> LiveBlog:
         raise ValidationError(_("The coverage is already live."), code="live")
     live_blog.state, live_blog.ended_at = LiveBlog.State.LIVE, None
     live_blog.save()
+    _set_live_now(live_blog.article, True)
     _log(live_blog.article, by, Action.LIVE_REOPEN)
     return live_blog
 
@@ -175,13 +178,16 @@ def update_to_ticker(*, update: LiveUpdate, by: AbstractBaseUser) -> TickerItem:
         for code in AVAILABLE_LANGUAGES
     }
     item = TickerItem.objects.create(
-        article=update.live_blog.article,
-        url=update.get_absolute_url(),
-        is_breaking=True,
-        **text,
+        article=update.live_blog.article, live_update=update, is_breaking=True, **text
     )
     _log(update.live_blog.article, by, Action.LIVE_TICKER, update)
     return item
+
+
+def _set_live_now(article: Article, live: bool) -> None:
+    # Saved through the model, so the page cache purges the article's cards and pages.
+    article.live_now = live
+    article.save(update_fields=["live_now"])
 
 
 def _check_text(update: LiveUpdate) -> None:

@@ -35,3 +35,14 @@ def refuse_bad_settings() -> None:
     errors = [error for error in run_checks(tags=[TAG]) if error.is_serious()]
     if errors:
         raise ImproperlyConfigured(" ".join(f"{error.msg} {error.hint}" for error in errors))
+
+
+@register(TAG)
+def live_poll_setting(app_configs, **kwargs) -> list[Error]:
+    """Live pages poll every 15 to 30 seconds: faster overwhelms, slower is not live."""
+    seconds = settings.LIVE_POLL_SECONDS
+    if 15 <= seconds <= 30:
+        return []
+    return [
+        Error(f"LIVE_POLL_SECONDS is {seconds}.", hint="Use 15 to 30 seconds.", id="newsroom.E003")
+    ]

@@ -326,6 +326,10 @@ LOGGING = {
 # How many articles a listing page shows.
 ARTICLES_PER_PAGE = 12
 
+# How often a live-coverage page asks for new updates, in seconds (15–30): also the
+# width of the polling buckets readers share (liveblog/reading.py).
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", "20"))
+
 # How long a signed preview link for an unpublished article keeps working.
 PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", str(60 * 60 * 24 * 3)))
 

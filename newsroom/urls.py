@@ -27,6 +27,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("ticker.urls")),
+    path("", include("liveblog.urls")),
     path("", include("discovery.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,

@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from articles.models import Article, Image, Section, SpellingVariant, TaggedArticle
+from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import Publication, StaffMember
 from pagecache import recorder, tags
 from pagecache.invalidation import (
@@ -35,7 +36,7 @@ def tag_shown_row(sender, instance, **kwargs) -> None:
         recorder.shows_object(tags.object_tag(sender, instance.pk))
 
 
-for model in (Article, Section, Image, Tag, StaffMember):
+for model in (Article, Section, Image, Tag, StaffMember, LiveBlog):
     post_init.connect(tag_shown_row, sender=model, dispatch_uid=f"pagecache-shown-{model}")
 
 
@@ -133,6 +134,29 @@ def purge_publication(sender, instance: Publication, **kwargs) -> None:
 def purge_searches(sender, instance: SpellingVariant, **kwargs) -> None:
     # A search for any spelling of the word now finds more, or less.
     purge_on_commit({tags.SEARCH})
+
+
+@receiver([post_save, post_delete], sender=LiveBlog)
+def purge_live_blog(sender, instance: LiveBlog, **kwargs) -> None:
+    # Its article's cards and the ticker follow Article.live_now, saved with it.
+    purge_on_commit({tags.object_tag(LiveBlog, instance.pk)})
+
+
+@receiver([post_save, post_delete], sender=LiveUpdate)
+def purge_live_update(sender, instance: LiveUpdate, **kwargs) -> None:
+    # Its live page and the changes readers poll: both read the live blog's row.
+    purge_on_commit({tags.object_tag(LiveBlog, instance.live_blog_id)})
+
+
+@receiver(m2m_changed, sender=LiveUpdate.authors.through)
+def purge_live_update_authors(sender, instance, **kwargs) -> None:
+    if isinstance(instance, LiveUpdate):
+        purge_on_commit({tags.object_tag(LiveBlog, instance.live_blog_id)})
+    else:  # from the staff member's side: each update they were added to or removed from
+        blogs = LiveUpdate.objects.filter(pk__in=kwargs.get("pk_set") or ()).values_list(
+            "live_blog_id", flat=True
+        )
+        purge_on_commit({tags.object_tag(LiveBlog, pk) for pk in blogs})
 
 
 @receiver([post_save, post_delete], sender=TickerItem)

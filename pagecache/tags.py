@@ -7,7 +7,8 @@ because they travel in the ``xkey`` and ``Surrogate-Key`` headers:
 ==============  ==============================================================
 ``all``         every page (``manage.py purge_pages`` after a deploy)
 ``a12``         article 12; likewise ``s`` section, ``t`` tag, ``p`` staff
-                member (person), ``i`` image, and ``pub`` the publication
+                member (person), ``i`` image, ``lb`` live blog (with all its
+                updates), and ``pub`` the publication
 ``la``          lists of published articles of the whole publication (home,
                 site feeds, the tags and authors sitemaps)
 ``ls3``         articles of section 3; ``lt7`` of tag 7; ``lp2`` by person 2
@@ -50,6 +51,7 @@ PREFIXES = {
     "articles.image": "i",
     "taggit.tag": "t",
     "newsroom.staffmember": "p",
+    "liveblog.liveblog": "lb",
 }
 
 

@@ -117,8 +117,16 @@ class LiveBlogFactory(DjangoModelFactory):
 
     class Meta:
         model = LiveBlog
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
+
+    @factory.post_generation
+    def live_now(self, create, extracted, **kwargs):
+        # As liveblog.services keeps it: the article knows its coverage is live.
+        if create and self.state == LiveBlog.State.LIVE and not self.article.live_now:
+            self.article.live_now = True
+            self.article.save(update_fields=["live_now"])
 
 
 class LiveUpdateFactory(DjangoModelFactory):

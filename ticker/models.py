@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import dates
+from newsroom.addresses import address
 
 
 class TickerItemQuerySet(models.QuerySet):
@@ -47,6 +48,16 @@ class TickerItem(models.Model):
         help_text=_("The story the headline links to, once that story is published."),
     )
     url = models.URLField(_("address"), blank=True, help_text=_("Used when no article is chosen."))
+    live_update = models.ForeignKey(
+        "liveblog.LiveUpdate",
+        verbose_name=_("live update"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text=_("Set when sent from live coverage: the headline opens that update."),
+    )
     is_breaking = models.BooleanField(
         _("breaking"), default=False, help_text=_("Breaking items are highlighted in red.")
     )
@@ -95,7 +106,10 @@ class TickerItem(models.Model):
 
     @property
     def link(self) -> str:
-        """Where the headline leads: the article once readers may see it, else the address."""
+        """Where the headline leads: the article (at its live update, when sent from one)
+        once readers may see it, else the address."""
         if self.article is not None and self.article.is_published:
+            if self.live_update_id is not None:
+                return address("liveblog:update", self.live_update_id)
             return self.article.get_absolute_url()
         return self.url
