@@ -28,6 +28,7 @@
         is_breaking: li.classList.contains("ticker__item--breaking"),
         lang: text.lang,
         dir: text.dir,
+        live: li.querySelector(".live-badge") !== null,
       };
     });
 
@@ -49,6 +50,12 @@
     text.dir = item.dir;
     text.textContent = item.text;
     li.append(text);
+    if (item.live) {
+      const badge = document.createElement("span");
+      badge.className = "live-badge";
+      badge.textContent = strip.dataset.liveLabel || "";
+      li.append(" ", badge);
+    }
     return li;
   }
 

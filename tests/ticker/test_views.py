@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from lxml import html
 
-from tests.factories import ArticleFactory, TickerItemFactory
+from tests.factories import ArticleFactory, LiveBlogFactory, TickerItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +13,7 @@ def test_ticker_json_lists_live_items_in_order(client):
     article = ArticleFactory()
     TickerItemFactory(text_ar="الثاني", order=2, url="https://example.com/2")
     TickerItemFactory(text_ar="الأول «عاجل»", order=1, article=article, is_breaking=True)
+    LiveBlogFactory(article=article)
     TickerItemFactory(text_ar="انتهى", ends_at=timezone.now() - timedelta(minutes=1),
                       starts_at=timezone.now() - timedelta(hours=1))  # fmt: skip
 
@@ -29,6 +30,7 @@ def test_ticker_json_lists_live_items_in_order(client):
                 "is_breaking": True,
                 "lang": "ar",
                 "dir": "rtl",
+                "live": True,
             },
             {
                 "text": "الثاني",
@@ -36,6 +38,7 @@ def test_ticker_json_lists_live_items_in_order(client):
                 "is_breaking": False,
                 "lang": "ar",
                 "dir": "rtl",
+                "live": False,
             },
         ]
     }
