@@ -259,19 +259,16 @@ def _article_content(
     publication = chrome.publication()
     # Related articles are the newest of each of its tags.
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
+    coverage = coverage_for(article, request.GET.get("from"))
     body = render_to_string(
         "articles/article_body.html",
-        {
-            "article": article,
-            "related": Article.objects.related_to(article),
-            "coverage": coverage_for(article, request.GET.get("from")),
-        },
+        {"article": article, "related": Article.objects.related_to(article), "coverage": coverage},
     )
     return page_content.content(
         title=f"{article.title} | {publication.name}",
         description=article.summary,
         # A preview is never indexed: it carries no canonical address or metadata.
-        meta=None if preview else page_meta.for_article(request, article, publication),
+        meta=None if preview else page_meta.for_article(request, article, publication, coverage),
         body=body,
         feeds=feed_links(),
     )

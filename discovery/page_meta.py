@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
+from django.utils.text import Truncator
 from django.utils.translation import get_language, override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 
 from articles.models import Article
+from articles.sanitize import plain_text
+from liveblog.reading import Coverage
 from newsroom import dates
 from newsroom.languages import shown_language, url_in
 from newsroom.models import Publication
@@ -54,8 +57,17 @@ def publisher(request: HttpRequest, publication: Publication) -> dict:
     return organization
 
 
-def for_article(request: HttpRequest, article: Article, publication: Publication) -> PageMeta:
-    """An article page: NewsArticle and breadcrumbs, Open Graph article tags, a large card."""
+def for_article(
+    request: HttpRequest,
+    article: Article,
+    publication: Publication,
+    coverage: Coverage | None = None,
+) -> PageMeta:
+    """An article page: NewsArticle and breadcrumbs, Open Graph article tags, a large card.
+
+    With live coverage it is a ``LiveBlogPosting`` whose updates are the page's, and it
+    was last modified when the coverage last changed.
+    """
     languages = article.available_languages
     # An English page of an untranslated article shows the Arabic text: the Arabic
     # page is the one to index.
@@ -66,7 +78,9 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         for a in article.authors.all()
     ]
     tags = [tag.name for tag in article.tags.all()]
-    modified = article.last_modified
+    modified = (
+        max(article.last_modified, coverage.last_change) if coverage else article.last_modified
+    )
     image = article.lead_image.shared_copy if article.lead_image else None
     image_url = request.build_absolute_uri(image.url) if image else ""
     image_alt = article.lead_image.alt_text or article.lead_image.caption if image else ""
@@ -92,6 +106,8 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         news_article["articleSection"] = article.section.name
     if tags:
         news_article["keywords"] = tags
+    if coverage is not None:
+        news_article.update(live_blog_posting(request, coverage))
 
     crumbs = [(publication.name, reverse("articles:home"))]
     if article.section:
@@ -148,6 +164,37 @@ def for_article(request: HttpRequest, article: Article, publication: Publication
         names=names,
         json_ld=[news_article, breadcrumbs],
     )
+
+
+def live_blog_posting(request: HttpRequest, coverage: Coverage) -> dict:
+    """What makes an article's JSON-LD a ``LiveBlogPosting``: its coverage and updates."""
+    live_blog = coverage.live_blog
+    posting = {
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": dates.iso(live_blog.started_at),
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": update.headline or Truncator(plain_text(update.body)).words(12),
+                "datePublished": dates.iso(update.posted_at),
+                "dateModified": dates.iso(update.changed_at),
+                "articleBody": plain_text(update.body),
+                "url": request.build_absolute_uri(update.get_absolute_url()),
+                "author": [
+                    {
+                        "@type": "Person",
+                        "name": author.name,
+                        "url": request.build_absolute_uri(author.get_absolute_url()),
+                    }
+                    for author in update.authors.all()
+                ],
+            }
+            for update in ([coverage.pinned] if coverage.pinned else []) + coverage.updates
+        ],
+    }
+    if live_blog.ended_at:
+        posting["coverageEndTime"] = dates.iso(live_blog.ended_at)
+    return posting
 
 
 def for_listing(

@@ -7,7 +7,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from liveblog import services
+from liveblog.models import LiveBlog
 from liveblog.reading import UPDATES_PER_PAGE, poll_cursor
 from tests.factories import (
     LiveBlogFactory,
@@ -254,3 +256,65 @@ def test_a_live_page_costs_the_same_queries_with_5_and_60_updates(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+# ---- Discovery
+
+
+def json_ld(text: str) -> list[dict]:
+    import json
+    import re
+
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    ]
+
+
+def test_the_page_is_a_live_blog_posting_modified_with_its_latest_update(client, live_blog):
+    author = StaffMemberFactory(name_ar="مراسل البرلمان")
+    Article.objects.filter(pk=live_blog.article_id).update(
+        published_at=minutes_ago(60), updated_at=minutes_ago(60)
+    )
+    LiveBlog.objects.filter(pk=live_blog.pk).update(started_at=minutes_ago(60))
+    first = post(live_blog, 30, headline_ar="فتح الصناديق")
+    latest = post(live_blog, 2, headline_ar="", body_ar="<p>بدأ العد في <b>الدائرة الأولى</b>.</p>")
+    latest.authors.set([author])
+
+    posting = next(
+        d for d in json_ld(page(client, live_blog)) if d.get("@type") == "LiveBlogPosting"
+    )
+
+    assert posting["coverageStartTime"] and "coverageEndTime" not in posting
+    assert posting["dateModified"] == timezone.localtime(latest.changed_at).isoformat(
+        timespec="seconds"
+    )
+    updates = posting["liveBlogUpdate"]
+    assert [u["headline"] for u in updates] == ["بدأ العد في الدائرة الأولى.", "فتح الصناديق"]
+    assert updates[0]["@type"] == "BlogPosting"
+    assert updates[0]["articleBody"] == "بدأ العد في الدائرة الأولى."
+    assert updates[0]["author"][0]["name"] == "مراسل البرلمان"
+    assert updates[1]["url"].endswith(first.get_absolute_url())
+
+
+def test_ended_coverage_says_when_it_ended(client, live_blog):
+    services.live_end(live_blog=live_blog, by=UserFactory(role="Editor"))
+
+    posting = next(
+        d for d in json_ld(page(client, live_blog)) if d.get("@type") == "LiveBlogPosting"
+    )
+
+    assert posting["coverageEndTime"]
+
+
+def test_the_live_blog_has_its_own_feed_and_the_article_stays_one_item(client, live_blog):
+    post(live_blog, 10, headline_ar="التحديث الأول")
+    post(live_blog, 5, headline_ar="التحديث الثاني")
+
+    rss = client.get(reverse("liveblog:rss", args=[live_blog.pk])).text
+    atom = client.get(reverse("liveblog:atom", args=[live_blog.pk]))
+    site = client.get("/feeds/rss/").text
+
+    assert rss.index("التحديث الثاني") < rss.index("التحديث الأول")
+    assert "/live/updates/" in rss and atom.status_code == 200
+    assert site.count(live_blog.article.title) == 1 and "التحديث الأول" not in site
