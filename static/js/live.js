@@ -17,7 +17,7 @@
   const list = section.querySelector(".live__updates");
   const announcer = section.querySelector(".live__announce");
   const everyMs = (Number(section.dataset.pollSeconds) || 20) * 1000;
-  const newLabel = section.dataset.newLabel || "%s";
+  const newLabel = section.dataset.newLabel || "{count}";
   const caughtUpLabel = section.dataset.caughtUpLabel || "";
   let address = section.dataset.liveChanges;
 
@@ -49,7 +49,7 @@
 
   const offer = () => {
     if (!waiting.size) return;
-    const text = newLabel.replace("%s", String(waiting.size));
+    const text = newLabel.replace("{count}", String(waiting.size));
     button.textContent = text;
     button.removeAttribute("aria-disabled");
     button.hidden = false;
