@@ -6,10 +6,14 @@ from types import SimpleNamespace
 import pytest
 import redis
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS
 from django.utils import translation
 
 from newsroom.models import Publication, StaffMember
+from newsroom.roles import sync_roles
 from tests.factories import StaffMemberFactory, TickerItemFactory
 
 
@@ -115,3 +119,16 @@ def _page_cache(settings, *, in_redis: bool):
         with redis.Redis.from_url(TEST_REDIS) as server:
             for key in server.scan_iter(match=f"{prefix}:*"):
                 server.delete(key)
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The rows migrations make: content types, permissions and the role groups.
+
+    A transactional test empties the database when it ends, those rows included.
+    serialized_rollback would load them again, but after the browser tests (Django
+    inside Playwright's event loop) the connection no longer holds its serialized
+    copy. So they are made here, as ``flush`` and the migration make them.
+    """
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
+    sync_roles(Group, Permission)

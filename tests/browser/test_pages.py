@@ -5,15 +5,14 @@ through ``executable_path``. Screenshots are saved under ``test-artifacts/``.
 """
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from tests.browser.helpers import ARTIFACTS, EDITOR_PASSWORD, open_page
 from tests.factories import TickerItemFactory, UserFactory
 
 # serialized_rollback restores the rows migrations create (the role groups) after each flush.
@@ -21,43 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-EDITOR_PASSWORD = "a-long-test-password"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Flags for a sandboxed, offline machine: no background calls home, no GPU.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        reason = (
-            f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
-        )
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    ARTIFACTS.mkdir(exist_ok=True)
-    # Playwright's sync API keeps an event loop in this thread, and Django then refuses
-    # ORM calls here (test setup, flush). They run one at a time, never inside the loop,
-    # which is the case Django's documented escape hatch is for.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -71,24 +33,6 @@ def seeded_urls(live_server) -> dict[str, str]:
         "article": live_server.url + article.get_absolute_url(),
         "admin": live_server.url + reverse("admin:articles_article_change", args=[article.pk]),
     }
-
-
-def open_page(browser: Browser, url: str, *, fake_clock=False, **context_options) -> Page:
-    """Open ``url`` and fail on anything a reader would miss: errors, blocked or broken files.
-
-    With ``fake_clock`` the page's timers run only when the test moves the clock.
-    """
-    page = browser.new_context(locale="ar", **context_options).new_page()
-    if fake_clock:
-        page.clock.install()
-    problems: list[str] = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status} {r.url}"))
-    response = page.goto(url)
-    assert response.status == 200
-    page.wait_for_load_state("load")
-    assert problems == []
-    return page
 
 
 def animation(page: Page) -> dict:

@@ -21,14 +21,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
 
 from articles import views
 from articles.previews import preview_url
 from articles.services import article_archive, article_publish, article_return_to_draft
-from newsroom.roles import sync_roles
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
 pytestmark = [pytest.mark.varnish, pytest.mark.django_db(transaction=True)]
@@ -173,19 +169,6 @@ def varnishd(live_server):
             stop(process)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-@pytest.fixture
-def roles(transactional_db):
-    """The rows migrations make: content types, permissions and the role groups.
-
-    A transactional test empties the database when it ends, those rows included.
-    serialized_rollback would load them again, but after the browser tests (Django
-    inside Playwright's event loop) the connection no longer holds its serialized
-    copy. So they are made here, as ``flush`` and the migration make them.
-    """
-    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
-    sync_roles(Group, Permission)
 
 
 @pytest.fixture
