@@ -142,5 +142,12 @@ class LiveUpdate(models.Model):
         return address("liveblog:update", self.pk)
 
     @property
+    def version(self) -> int:
+        """``changed_at`` in whole microseconds since 1970: the page and the changes it
+        polls compare it exactly (a float would differ in its last digits)."""
+        seconds = int(self.changed_at.timestamp())
+        return seconds * 1_000_000 + self.changed_at.microsecond
+
+    @property
     def anchor(self) -> str:
         return f"update-{self.pk}"

@@ -69,7 +69,7 @@ def _change(update: LiveUpdate) -> dict:
     deleted = update.deleted_at is not None
     return {
         "id": update.pk,
-        "changed": update.changed_at.timestamp(),
+        "changed": update.version,
         "posted": update.posted_at.timestamp(),
         "deleted": deleted,
         "pinned": update.is_pinned,

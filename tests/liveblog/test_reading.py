@@ -318,3 +318,13 @@ def test_the_live_blog_has_its_own_feed_and_the_article_stays_one_item(client, l
     assert rss.index("التحديث الثاني") < rss.index("التحديث الأول")
     assert "/live/updates/" in rss and atom.status_code == 200
     assert site.count(live_blog.article.title) == 1 and "التحديث الأول" not in site
+
+
+def test_the_page_and_the_poll_give_an_unchanged_update_the_same_version(client, live_blog):
+    update = post(live_blog, 0)  # in the page's own polling bucket, so polled again
+
+    text = page(client, live_blog)
+    data = changes(client, live_blog, poll_cursor(timezone.now())).json()
+
+    polled = next(change for change in data["changes"] if change["id"] == update.pk)
+    assert f'id="update-{update.pk}" data-changed="{polled["changed"]}"' in text
