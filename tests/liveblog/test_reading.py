@@ -328,3 +328,14 @@ def test_the_page_and_the_poll_give_an_unchanged_update_the_same_version(client,
 
     polled = next(change for change in data["changes"] if change["id"] == update.pk)
     assert f'id="update-{update.pk}" data-changed="{polled["changed"]}"' in text
+
+
+def test_a_poll_with_the_readers_etag_gets_304(client, page_cache, live_blog):
+    post(live_blog, 5)
+    url = reverse("liveblog:changes", args=[live_blog.pk, poll_cursor(timezone.now())])
+
+    first = client.get(url)
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert first.status_code == 200 and first["ETag"]
+    assert again.status_code == 304 and again.content == b""
