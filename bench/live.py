@@ -34,7 +34,6 @@ import random
 import re
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -64,42 +63,6 @@ from liveblog.reading import poll_cursor  # noqa: E402
 
 POST_EVERY = 10  # seconds between the editor's updates
 BUCKETS_POLLED = 4  # readers who loaded the page in the last minute ask these
-# Counts statuses and page-cache answers; sends each connection round the addresses.
-WRK_SCRIPT = """
-local paths = {%s}
-local threads = {}
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
-function init(args)
-  statuses = {}
-  hits = 0
-  counter = id
-end
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
-end
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-  if headers["X-Page-Cache"] == "hit" then hits = hits + 1 end
-end
-function done(summary, latency, requests)
-  local totals, all_hits = {}, 0
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      totals[status] = (totals[status] or 0) + count
-    end
-    all_hits = all_hits + thread:get("hits")
-  end
-  for status, count in pairs(totals) do
-    io.write(string.format("status %%d %%d\\n", status, count))
-  end
-  io.write(string.format("hits %%d\\n", all_hits))
-  io.write(string.format("rps %%f\\n", summary.requests / (summary.duration / 1e6)))
-end
-"""
 
 
 def main() -> None:
@@ -185,31 +148,16 @@ class editing:
         self.thread.join()
 
 
-def run_polls(origin: str, live_blog_pk: int, args) -> dict:
+def run_polls(origin: str, live_blog_pk: int, args) -> load.loadtools.RoundRobin:
     """wrk on the changes of the last ``BUCKETS_POLLED`` buckets, as many readers ask them."""
     now = poll_cursor(timezone.now())
     addresses = [
         reverse("liveblog:changes", args=[live_blog_pk, now - n * POLL_SECONDS])
         for n in range(BUCKETS_POLLED)
     ]
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(WRK_SCRIPT % ", ".join(f'"{a}"' for a in addresses))
-    try:
-        done = subprocess.run(
-            [
-                "wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout=10s",
-                "-s", str(script), origin + addresses[0],
-            ],
-            capture_output=True, text=True, timeout=args.duration + 60, check=True,
-        )  # fmt: skip
-    finally:
-        script.unlink()
-    statuses = {int(s): int(c) for s, c in re.findall(r"status (\d+) (\d+)", done.stdout)}
-    return {
-        "rps": float(re.search(r"rps ([\d.]+)", done.stdout).group(1)),
-        "statuses": statuses,
-        "hits": int(re.search(r"hits (\d+)", done.stdout).group(1)),
-    }
+    return load.loadtools.run_wrk_round_robin(
+        origin, addresses, duration=args.duration, connections=args.connections
+    )
 
 
 def follow(origin: str, page: str, args) -> tuple[dict[int, dict[int, float]], list[str]]:
@@ -269,12 +217,12 @@ def get(origin: str, path: str) -> str | None:
 
 
 def report(healthz, polls, posted, seen, failures, args) -> None:
-    total = sum(polls["statuses"].values())
-    ratio = polls["rps"] / healthz.rps if healthz.rps else 0
+    ratio = polls.rps / healthz.rps if healthz.rps else 0
     print(f"/healthz: {healthz.rps:,.0f} req/s")
     print(
-        f"polls: {polls['rps']:,.0f} req/s ({ratio:.2f}× /healthz; target ≥ 0.8), "
-        f"{polls['hits'] / total:.1%} from the page cache, statuses {polls['statuses']}"
+        f"polls: {polls.rps:,.0f} req/s ({ratio:.2f}× /healthz; target ≥ 0.8), "
+        f"{polls.hits:,} of {polls.requests:,} from the page cache, "
+        f"statuses {polls.statuses}, socket errors {polls.sockets}"
     )
     delays, missed = [], 0
     for update, moment in posted.items():
@@ -292,7 +240,8 @@ def report(healthz, polls, posted, seen, failures, args) -> None:
     for failure in failures[:10]:
         print("  ", failure)
     late = worst > 2 * POLL_SECONDS
-    if missed or late or failures or ratio < 0.8 or any(s >= 500 for s in polls["statuses"]):
+    broken = any(status >= 500 for status in polls.statuses) or any(polls.sockets)
+    if missed or late or failures or ratio < 0.8 or broken:
         sys.exit(1)
 
 

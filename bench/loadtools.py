@@ -1,4 +1,4 @@
-"""The parts of bench/load.py that need no Django: load generators and Varnish's VCL.
+"""The parts of the benchmarks that need no Django: load generators and Varnish's VCL.
 
 wrk, or a bounded Python client when wrk is missing, load one URL for a number
 of seconds over a number of connections and give the same figures: requests,
@@ -12,9 +12,11 @@ import math
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 # wrk prints times with these units (format_time in wrk's units.c).
@@ -171,3 +173,89 @@ def point_backend(vcl: str, port: int) -> str:
         if not found:
             raise ValueError(f"the VCL's backend default has no .{field}")
     return vcl[: start.end()] + block + vcl[end:]
+
+
+# Sends each connection round ``paths``; counts every status, the page cache's hits and
+# socket errors, printed by done() for ``run_wrk_round_robin``.
+ROUND_ROBIN_SCRIPT = """
+local paths = {%s}
+local threads = {}
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+function init(args)
+  statuses = {}
+  hits = 0
+  counter = id
+end
+function request()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
+end
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+  if headers["X-Page-Cache"] == "hit" then hits = hits + 1 end
+end
+function done(summary, latency, requests)
+  local totals, all_hits = {}, 0
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      totals[status] = (totals[status] or 0) + count
+    end
+    all_hits = all_hits + thread:get("hits")
+  end
+  for status, count in pairs(totals) do
+    io.write(string.format("status %%d %%d\\n", status, count))
+  end
+  local e = summary.errors
+  io.write(string.format("socket %%d %%d %%d %%d\\n", e.connect, e.read, e.write, e.timeout))
+  io.write(string.format("hits %%d\\n", all_hits))
+end
+"""
+
+
+@dataclass
+class RoundRobin:
+    """What ``run_wrk_round_robin`` counted."""
+
+    statuses: dict[int, int]
+    sockets: list[int]  # connect, read, write, timeout errors
+    hits: int  # answers the page cache served
+    seconds: float
+
+    @property
+    def requests(self) -> int:
+        return sum(self.statuses.values())
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def run_wrk_round_robin(
+    origin: str, paths: list[str], *, duration: int, connections: int
+) -> RoundRobin:
+    """wrk sending each connection round ``paths`` for ``duration`` seconds."""
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(ROUND_ROBIN_SCRIPT % ", ".join(f'"{path}"' for path in paths))
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout=10s",
+             "-s", str(script), origin],
+            capture_output=True, text=True, timeout=duration + 60,
+        )  # fmt: skip
+    finally:
+        script.unlink()
+    seconds = time.monotonic() - started
+    counted = RoundRobin({}, [0, 0, 0, 0], 0, seconds)
+    for line in done.stdout.splitlines():
+        kind, *numbers = line.split()
+        if kind == "status":
+            counted.statuses[int(numbers[0])] = int(numbers[1])
+        elif kind == "socket":
+            counted.sockets = [int(number) for number in numbers]
+        elif kind == "hits":
+            counted.hits = int(numbers[0])
+    return counted

@@ -24,11 +24,9 @@ import io
 import os
 import random
 import secrets
-import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -50,40 +48,6 @@ from articles.services import article_publish, article_return_to_draft  # noqa: 
 from bench.seeding import add_articles, vocabulary_texts  # noqa: E402
 
 WORKED_ON = 12  # articles the editor cycles through
-# Counts every status and sends each connection round the addresses; reported by done().
-WRK_SCRIPT = """
-local paths = {%s}
-local threads = {}
-local counter = 0
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
-function init(args)
-  statuses = {}
-  counter = id
-end
-function request()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Accept-Encoding"] = "gzip"})
-end
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-function done(summary, latency, requests)
-  local totals = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do
-      totals[status] = (totals[status] or 0) + count
-    end
-  end
-  for status, count in pairs(totals) do
-    io.write(string.format("status %%d %%d\\n", status, count))
-  end
-  local e = summary.errors
-  io.write(string.format("socket %%d %%d %%d %%d\\n", e.connect, e.read, e.write, e.timeout))
-end
-"""
 
 
 def main() -> None:
@@ -131,12 +95,14 @@ def main() -> None:
                 )
                 writes.start()
                 try:
-                    statuses, sockets, seconds = run_wrk(origin, addresses, args)
+                    counted = load.loadtools.run_wrk_round_robin(
+                        origin, addresses, duration=args.duration, connections=args.connections
+                    )
                 finally:
                     stop.set()
                     writes.join()
                 mismatches = check(origin, last)
-    report(statuses, sockets, seconds, last, mismatches, args)
+    report(counted.statuses, counted.sockets, counted.seconds, last, mismatches, args)
 
 
 def edit_until(stop: threading.Event, editor, articles: list[Article], last: dict) -> None:
@@ -160,27 +126,6 @@ def edit_until(stop: threading.Event, editor, articles: list[Article], last: dic
             last[article.pk] = (article.status, article.title_ar)
         turn += 1
     connection.close()
-
-
-def run_wrk(origin: str, addresses: list[str], args) -> tuple[dict[int, int], list[int], float]:
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(WRK_SCRIPT % ", ".join(f'"{path}"' for path in addresses))
-    started = time.monotonic()
-    done = subprocess.run(
-        ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout=10s",
-         "-s", str(script), origin],
-        capture_output=True, text=True, timeout=args.duration + 60,
-    )  # fmt: skip
-    seconds = time.monotonic() - started
-    script.unlink()
-    statuses, sockets = {}, [0, 0, 0, 0]
-    for line in done.stdout.splitlines():
-        kind, *numbers = line.split()
-        if kind == "status":
-            statuses[int(numbers[0])] = int(numbers[1])
-        elif kind == "socket":
-            sockets = [int(number) for number in numbers]
-    return statuses, sockets, seconds
 
 
 def check(origin: str, last: dict[int, tuple[str, str]]) -> list[str]:
