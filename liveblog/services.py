@@ -49,31 +49,33 @@ def live_start(*, article: Article, by: AbstractBaseUser) -> LiveBlog:
     return live_blog
 
 
-@transaction.atomic
 def live_end(*, live_blog: LiveBlog, by: AbstractBaseUser) -> LiveBlog:
     """Close the coverage: the badge goes; the updates stay."""
-    _require(can_run_coverage(by))
-    live_blog = LiveBlog.objects.select_for_update().get(pk=live_blog.pk)
-    if live_blog.state == LiveBlog.State.ENDED:
-        raise ValidationError(_("The coverage has already ended."), code="ended")
-    live_blog.state, live_blog.ended_at = LiveBlog.State.ENDED, timezone.now()
-    live_blog.save()
-    _set_live_now(live_blog.article, False)
-    _log(live_blog.article, by, Action.LIVE_END)
-    return live_blog
+    return _change_state(live_blog, by, LiveBlog.State.ENDED, Action.LIVE_END)
+
+
+def live_reopen(*, live_blog: LiveBlog, by: AbstractBaseUser) -> LiveBlog:
+    """Open ended coverage again, when the story comes back."""
+    return _change_state(live_blog, by, LiveBlog.State.LIVE, Action.LIVE_REOPEN)
+
+
+ALREADY = {
+    LiveBlog.State.ENDED: _("The coverage has already ended."),
+    LiveBlog.State.LIVE: _("The coverage is already live."),
+}
 
 
 @transaction.atomic
-def live_reopen(*, live_blog: LiveBlog, by: AbstractBaseUser) -> LiveBlog:
-    """Open ended coverage again, when the story comes back."""
+def _change_state(live_blog: LiveBlog, by: AbstractBaseUser, state: str, action: str) -> LiveBlog:
     _require(can_run_coverage(by))
     live_blog = LiveBlog.objects.select_for_update().get(pk=live_blog.pk)
-    if live_blog.state == LiveBlog.State.LIVE:
-        raise ValidationError(_("The coverage is already live."), code="live")
-    live_blog.state, live_blog.ended_at = LiveBlog.State.LIVE, None
+    if live_blog.state == state:
+        raise ValidationError(ALREADY[state], code=state)
+    live_blog.state = state
+    live_blog.ended_at = timezone.now() if state == LiveBlog.State.ENDED else None
     live_blog.save()
-    _set_live_now(live_blog.article, True)
-    _log(live_blog.article, by, Action.LIVE_REOPEN)
+    _set_live_now(live_blog.article, state == LiveBlog.State.LIVE)
+    _log(live_blog.article, by, action)
     return live_blog
 
 
