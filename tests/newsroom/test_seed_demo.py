@@ -7,6 +7,7 @@ from django.core.management import call_command
 from PIL import Image as PillowImage
 
 from articles.models import Article, Image, Section
+from liveblog.models import LiveUpdate
 from newsroom.models import Publication, StaffMember
 from ticker.models import TickerItem
 
@@ -30,6 +31,7 @@ def snapshot() -> dict:
         "publication": list(Publication.objects.values()),
         "tags": list(Article.tags.through.objects.order_by("pk").values()),
         "users": list(User.objects.order_by("pk").values()),
+        "live updates": list(LiveUpdate.objects.order_by("pk").values()),
     }
 
 
@@ -87,3 +89,15 @@ def test_seeded_site_serves_its_pages(seeded, client):
     assert client.get("/").status_code == 200
     assert client.get(article.get_absolute_url()).status_code == 200
     assert client.get("/en" + article.get_absolute_url()).status_code == 200
+
+
+def test_the_demo_follows_one_story_live(client, seeded):
+    article = Article.objects.get(live_now=True)
+    updates = LiveUpdate.objects.filter(live_blog__article=article)
+
+    page = client.get(article.get_absolute_url()).text
+
+    assert updates.count() == 6 and updates.filter(is_pinned=True).count() == 1
+    assert updates.filter(is_key_event=True).count() == 3
+    assert all(update.authors.exists() for update in updates)
+    assert 'id="live"' in page and "LiveBlogPosting" in page

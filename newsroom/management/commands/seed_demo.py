@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, Image, Section
 from articles.services import image_make_renditions
+from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.demo import content, images
 from newsroom.models import Publication, StaffMember
 from newsroom.roles import sync_roles
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         ]
         for section_key, title, summary, status, days in content.UNPUBLISHED:
             self.unpublished(now, sections[section_key], title, summary, status, days)
+        self.live_coverage(now, articles, staff)
         for order, (text, article_index, is_breaking) in enumerate(content.TICKER):
             article = articles[article_index] if article_index is not None else None
             self.ticker_item(now, order, text, article, is_breaking)
@@ -62,6 +64,33 @@ class Command(BaseCommand):
         self.stdout.write("Demo accounts for the admin at /admin/:")
         for line in logins:
             self.stdout.write(f"  {line}")
+
+    def live_coverage(self, now, articles: list[Article], staff: dict) -> None:
+        """The first article's vote, followed live: updates, key events, a pinned result."""
+        spec = content.LIVE_COVERAGE
+        article = articles[spec["article"]]
+        started = now - timedelta(minutes=spec["started_minutes_ago"])
+        live_blog, created = LiveBlog.objects.get_or_create(
+            article=article, defaults={"started_at": started}
+        )
+        if not created:
+            return
+        self.created += 1
+        article.live_now = True  # as liveblog.services keeps it
+        article.save(update_fields=["live_now"])
+        for minutes, headline, text, key_event, pinned, staff_key in spec["updates"]:
+            moment = now - timedelta(minutes=minutes)
+            update = LiveUpdate.objects.create(
+                live_blog=live_blog,
+                headline_ar=headline,
+                body_ar=f"<p>{text}</p>",
+                posted_at=moment,
+                changed_at=moment,
+                is_key_event=key_event,
+                is_pinned=pinned,
+            )
+            update.authors.set([staff[staff_key]])
+            self.created += 1
 
     def account(self, username: str, group: str, member: StaffMember) -> str:
         """A staff login in ``group``, linked to its staff member; returns how to log in.
