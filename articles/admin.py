@@ -10,23 +10,35 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles.forms import ArticleAdminForm, ImageForm, ReturnToDraftActionForm, WorkflowForm
+from articles.corrections import can_correct, can_withdraw, correction_publish, correction_withdraw
+from articles.forms import (
+    ArticleAdminForm,
+    CorrectionForm,
+    ImageForm,
+    ReturnToDraftActionForm,
+    WithdrawCorrectionForm,
+    WorkflowForm,
+)
 from articles.models import (
     UNVERSIONED_FIELDS,
     Article,
     ArticleSearch,
+    Correction,
     EditorialLogEntry,
     Image,
     Section,
@@ -125,6 +137,10 @@ def _may_manage(request: HttpRequest, image: Image | None) -> bool:
     return image is None or image.uploaded_by_id == request.user.pk or can_publish(request.user)
 
 
+def _corrections_url(article: Article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk]) + "#corrections"
+
+
 def _local_time(value) -> str:
     return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
@@ -136,6 +152,9 @@ def _local_time(value) -> str:
 # has run, which is before the admin loads.
 reversion.register(Article, exclude=UNVERSIONED_FIELDS, follow=["taggedarticle_set"])
 reversion.register(TaggedArticle)
+# A correction keeps its own history; the article does not follow it, so restoring an
+# article never takes back a published correction.
+reversion.register(Correction)
 
 
 class PublicationStateFilter(admin.SimpleListFilter):
@@ -387,6 +406,16 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
                 name="articles_article_workflow",
             ),
             path(
+                "<path:object_id>/corrections/publish/",
+                self.admin_site.admin_view(self.correction_publish_view),
+                name="articles_article_correction_publish",
+            ),
+            path(
+                "corrections/<int:pk>/withdraw/",
+                self.admin_site.admin_view(self.correction_withdraw_view),
+                name="articles_correction_withdraw",
+            ),
+            path(
                 "<path:object_id>/history/compare/",
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
@@ -420,6 +449,39 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
             self.message_user(request, self._done_message(article), messages.SUCCESS)
         return HttpResponseRedirect(change_url)
 
+    @method_decorator(require_POST)
+    def correction_publish_view(self, request: HttpRequest, object_id: str):
+        """Publish a correction, clarification or update from the change page."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        form = CorrectionForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                self.message_user(request, " ".join(errors), messages.ERROR)
+        else:
+            self._run_correction(request, _("Note published."), correction_publish,
+                                 article=article, **form.cleaned_data)  # fmt: skip
+        return HttpResponseRedirect(_corrections_url(article))
+
+    @method_decorator(require_POST)
+    def correction_withdraw_view(self, request: HttpRequest, pk: int):
+        correction = get_object_or_404(Correction.objects.select_related("article"), pk=pk)
+        form = WithdrawCorrectionForm(request.POST)
+        note = form.cleaned_data["note"] if form.is_valid() else ""
+        self._run_correction(
+            request, _("Note withdrawn."), correction_withdraw, correction=correction, note=note
+        )
+        return HttpResponseRedirect(_corrections_url(correction.article))
+
+    def _run_correction(self, request: HttpRequest, done: str, service, **arguments) -> None:
+        try:
+            service(by=request.user, **arguments)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["workflow"] = {
@@ -432,6 +494,13 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
                 "form": WorkflowForm(),
                 "log": obj.log_entries.select_related("actor"),
                 "problems": publishing_problems(obj),
+            }
+            context["corrections"] = {
+                "list": obj.corrections.all(),
+                "form": CorrectionForm()
+                if can_correct(request.user) and obj.is_published
+                else None,
+                "may_withdraw": can_withdraw(request.user),
             }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

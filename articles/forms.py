@@ -8,7 +8,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.models import Tag
 
 from articles.imaging import clean_upload
-from articles.models import Article, Image, Section
+from articles.models import Article, Correction, Image, Section
 from articles.revisions import FieldChange, article_contents, changes, form_contents
 from newsroom import dates
 
@@ -173,3 +173,17 @@ class ArticleAdminForm(forms.ModelForm):
                 code="conflict",
             )
         return cleaned_data
+
+
+class CorrectionForm(forms.Form):
+    """A note to publish on an article, from its admin page."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Correction.Kind.choices)
+    text_ar = forms.CharField(label=_("Text (Arabic)"), widget=forms.Textarea(attrs={"rows": 3}))
+    text_en = forms.CharField(
+        label=_("Text (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WithdrawCorrectionForm(forms.Form):
+    note = forms.CharField(label=_("Why it is withdrawn (shown to readers)"))

@@ -547,6 +547,64 @@ class SpellingVariant(models.Model):
         return [part.strip() for part in parts if part.strip()]
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self) -> "CorrectionQuerySet":
+        """What readers see: published notes of published articles, newest first; a
+        withdrawn one stays, with its withdrawal said."""
+        now = timezone.now()
+        return self.filter(
+            published_at__lte=now,
+            article__status=Article.Status.PUBLISHED,
+            article__published_at__lte=now,
+        ).order_by("-published_at", "-pk")
+
+
+class Correction(models.Model):
+    """A published note on an article: a correction of a fact, a clarification, or an
+    update. It is never deleted; an editor-in-chief may withdraw it, publicly."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.PROTECT, related_name="corrections"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("text"), help_text=_("What was wrong and what is right, plainly."))
+    published_at = models.DateTimeField(
+        _("published at"), default=timezone.now, validators=[dates.validate_in_range]
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("written by"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )  # fmt: skip
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_note = models.TextField(_("why it was withdrawn"), blank=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["-published_at", "-pk"]
+        permissions = [("withdraw_correction", _("Can withdraw a published correction"))]
+        indexes = [models.Index(fields=["published_at"], name="correction_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=dates.in_range("published_at"), name="correction_published_at_in_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.article}"
+
+    @property
+    def anchor(self) -> str:
+        return f"correction-{self.pk}"
+
+
 # Workflow state and bookkeeping, which revisions leave out (see articles/admin.py).
 UNVERSIONED_FIELDS = (
     "status",
@@ -578,6 +636,8 @@ class EditorialLogEntry(models.Model):
         LIVE_KEY_EVENT = "live_key_event", _("Marked a key event")
         LIVE_NOT_KEY_EVENT = "live_not_key_event", _("Unmarked a key event")
         LIVE_TICKER = "live_ticker", _("Sent a live update to the ticker")
+        CORRECTION_ADD = "correction_add", _("Published a correction")
+        CORRECTION_WITHDRAW = "correction_withdraw", _("Withdrew a correction")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="log_entries"

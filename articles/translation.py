@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Correction, Image, Section
 
 
 @register(Section)
@@ -20,3 +20,9 @@ class ImageTranslationOptions(TranslationOptions):
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "kicker", "summary", "body")
     required_languages = ("ar",)
+
+
+@register(Correction)
+class CorrectionTranslationOptions(TranslationOptions):
+    fields = ("text", "withdrawal_note")
+    required_languages = {"ar": ("text",), "default": ()}

@@ -19,6 +19,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from articles import page_content
+from articles.corrections import notes_of
 from articles.forms import SearchForm
 from articles.models import Article, Section
 from articles.page_content import PageContent, kept_content, render_page
@@ -240,7 +241,7 @@ def article_preview(request: HttpRequest, token: str) -> HttpResponse:
 def _with_page_relations(articles: QuerySet[Article]) -> QuerySet[Article]:
     # With its live coverage, if any (liveblog): one join, no query of its own.
     return articles.select_related("section", "lead_image", "live_blog").prefetch_related(
-        "authors", "tags"
+        "authors", "tags", "corrections"
     )
 
 
@@ -260,15 +261,23 @@ def _article_content(
     # Related articles are the newest of each of its tags.
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     coverage = coverage_for(article, request.GET.get("from"))
+    notes = notes_of(article)
     body = render_to_string(
         "articles/article_body.html",
-        {"article": article, "related": Article.objects.related_to(article), "coverage": coverage},
+        {
+            "article": article,
+            "related": Article.objects.related_to(article),
+            "coverage": coverage,
+            "notes": notes,
+        },
     )
     return page_content.content(
         title=f"{article.title} | {publication.name}",
         description=article.summary,
         # A preview is never indexed: it carries no canonical address or metadata.
-        meta=None if preview else page_meta.for_article(request, article, publication, coverage),
+        meta=None
+        if preview
+        else page_meta.for_article(request, article, publication, coverage, notes),
         body=body,
         feeds=feed_links(),
     )

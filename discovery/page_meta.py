@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 
+from articles.corrections import Notes
 from articles.models import Article
 from articles.sanitize import plain_text
 from liveblog.reading import Coverage
@@ -62,6 +63,7 @@ def for_article(
     article: Article,
     publication: Publication,
     coverage: Coverage | None = None,
+    notes: Notes | None = None,
 ) -> PageMeta:
     """An article page: NewsArticle and breadcrumbs, Open Graph article tags, a large card.
 
@@ -78,9 +80,11 @@ def for_article(
         for a in article.authors.all()
     ]
     tags = [tag.name for tag in article.tags.all()]
-    modified = (
-        max(article.last_modified, coverage.last_change) if coverage else article.last_modified
-    )
+    modified = article.last_modified
+    if coverage is not None:
+        modified = max(modified, coverage.last_change)
+    if notes is not None and notes.last_published:
+        modified = max(modified, notes.last_published)
     image = article.lead_image.shared_copy if article.lead_image else None
     image_url = request.build_absolute_uri(image.url) if image else ""
     image_alt = article.lead_image.alt_text or article.lead_image.caption if image else ""
@@ -108,6 +112,15 @@ def for_article(
         news_article["keywords"] = tags
     if coverage is not None:
         news_article.update(live_blog_posting(request, coverage))
+    if notes is not None and (standing := [n for n in notes.corrections if not n.withdrawn_at]):
+        news_article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": note.text,
+                "datePublished": dates.iso(note.published_at),
+            }
+            for note in standing
+        ]
 
     crumbs = [(publication.name, reverse("articles:home"))]
     if article.section:

@@ -21,6 +21,7 @@ REPORTER = [
     "liveblog.change_liveupdate",
     "liveblog.delete_liveupdate",
     "liveblog.view_liveupdate",
+    "articles.view_correction",
 ]
 EDITOR = [
     *REPORTER,
@@ -43,6 +44,7 @@ EDITOR = [
     "liveblog.add_liveblog",
     "liveblog.change_liveblog",
     "liveblog.change_any_liveupdate",
+    "articles.add_correction",
 ]
 EDITOR_IN_CHIEF = [
     *EDITOR,
@@ -58,6 +60,7 @@ EDITOR_IN_CHIEF = [
     "auth.change_user",
     "auth.view_user",
     "auth.view_group",
+    "articles.withdraw_correction",
 ]
 ROLES = {
     gettext_noop("Reporter"): REPORTER,

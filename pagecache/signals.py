@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles.models import Article, Image, Section, SpellingVariant, TaggedArticle
+from articles.models import Article, Correction, Image, Section, SpellingVariant, TaggedArticle
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import Publication, StaffMember
 from pagecache import recorder, tags
@@ -128,6 +128,12 @@ def purge_image(sender, instance: Image, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=Publication)
 def purge_publication(sender, instance: Publication, **kwargs) -> None:
     purge_on_commit({tags.PUBLICATION})
+
+
+@receiver([post_save, post_delete], sender=Correction)
+def purge_correction(sender, instance: Correction, **kwargs) -> None:
+    # Its article's page (the box, the notice, the dates, the JSON-LD).
+    purge_on_commit({tags.object_tag(Article, instance.article_id)})
 
 
 @receiver([post_save, post_delete], sender=SpellingVariant)

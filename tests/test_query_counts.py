@@ -40,7 +40,7 @@ SEARCH_TRANSACTION = 3 if connection.vendor == "postgresql" else 0
 # apart from the chrome (articles.page_content). The rest are the page's own: a
 # listing's count and page (each also asking when the next scheduled article goes
 # live, so the page expires then), the home page's curated, latest and per-section
-# articles, an article with its authors, tags and related articles, a feed's
+# articles, an article with its authors, tags, corrections and related articles, a feed's
 # articles with their authors and tags, a sitemap's items and count. A search
 # also reads the words the archive knows and the spelling variants.
 BUDGETS = {
@@ -49,7 +49,7 @@ BUDGETS = {
     "section": 11,
     "tag": 12,
     "author": 11,
-    "article": 11,
+    "article": 12,
     "search": 11 + SEARCH_TRANSACTION,
     "feed": 5,
     "feed (atom, en)": 5,
