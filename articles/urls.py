@@ -14,4 +14,5 @@ urlpatterns = [
     path("news/<int:pk>/<uslug:slug>/", public_cache(views.article_detail), name="detail"),
     path("preview/<str:token>/", views.article_preview, name="preview"),
     path("search/", public_cache(views.search), name="search"),
+    path("corrections/", public_cache(views.CorrectionsView.as_view()), name="corrections"),
 ]

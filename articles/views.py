@@ -1,5 +1,6 @@
 """Public pages: home, section, tag, author and article."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
@@ -10,10 +11,12 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -21,7 +24,7 @@ from taggit.models import Tag
 from articles import page_content
 from articles.corrections import notes_of
 from articles.forms import SearchForm
-from articles.models import Article, Section
+from articles.models import Article, Correction, Section
 from articles.page_content import PageContent, kept_content, render_page
 from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
@@ -30,8 +33,9 @@ from articles.search import Outcome, highlight, missing_words, parse_query, snip
 from articles.search_suggestions import Answer, answer
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
+from discovery.sitemaps import month_bounds
 from liveblog.reading import coverage_for
-from newsroom import chrome
+from newsroom import chrome, dates
 from newsroom.models import StaffMember
 from pagecache import recorder, tags
 from pagecache.fragments import cached_value
@@ -105,6 +109,77 @@ class ArticleListView(ListView):
             self.request, publication, heading, context.get("description") or heading
         )
         return context
+
+
+class CorrectionsView(ListView):
+    """The public archive of corrections and clarifications, newest first, by month."""
+
+    paginate_by = 20
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return render_page(request, kept_content(request, self.content))
+
+    def content(self) -> PageContent:
+        response = super().get(self.request)
+        context = response.context_data
+        publication, heading = context["publication"], context["heading"]
+        return page_content.content(
+            title=f"{heading} | {publication.name}",
+            description=context["description"],
+            meta=context["meta"],
+            body=response.rendered_content,
+            feeds=context["feeds"],
+        )
+
+    def get_queryset(self) -> QuerySet[Correction]:
+        # Filed under the archive and every article list: a note appears or goes with
+        # its article's publication.
+        shows_articles(tags.CORRECTIONS, listing_of())
+        self.month = _month(self.request.GET.get("month"))
+        notes = Correction.objects.public().exclude(kind=Correction.Kind.UPDATE)
+        if self.month is not None:
+            start, end = month_bounds(self.month)
+            notes = notes.filter(published_at__gte=start, published_at__lt=end)
+        return notes.select_related("article")
+
+    def get_context_data(self, **kwargs) -> dict:
+        publication = chrome.publication()
+        heading = _("Corrections and clarifications")
+        description = _("Every correction and clarification we have published, newest first.")
+        months = Correction.objects.public().exclude(kind=Correction.Kind.UPDATE)
+        return super().get_context_data(
+            publication=publication,
+            heading=heading,
+            description=description,
+            month=self.month,
+            months=months.dates("published_at", "month", order="DESC"),
+            feeds=[
+                *feed_links(),
+                FeedLink(
+                    heading, reverse("feeds:corrections-rss"), reverse("feeds:corrections-atom")
+                ),
+            ],
+            meta=page_meta.for_listing(self.request, publication, heading, description),
+            **kwargs,
+        )
+
+
+def _month(value: str | None) -> date | None:
+    """``YYYY-MM`` as the first day of that month; anything else is a 404."""
+    if not value:
+        return None
+    found = MONTH.fullmatch(value)
+    if not found or not 1 <= int(found[2]) <= 12:
+        raise Http404
+    month = date(int(found[1]), int(found[2]), 1)
+    if not dates.EARLIEST.year <= month.year < dates.LATEST.year:
+        raise Http404
+    return month
+
+
+MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 class HomeView(ArticleListView):

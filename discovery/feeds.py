@@ -16,15 +16,16 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from taggit.models import Tag
 
-from articles.models import Article, Section
+from articles.models import Article, Correction, Section
 from articles.page_tags import listing_of, shows_articles
 from discovery.feed_formats import FeedImage, NewsRssFeed
 from discovery.sitemaps import carrying_published_articles
 from newsroom import chrome
 from newsroom.models import Publication, StaffMember
+from pagecache import tags
 
 FEED_LENGTH = 30
 # Root-relative links and images in a body; readers of a feed are on another site.
@@ -184,3 +185,42 @@ class AuthorFeed(ArticleFeed):
 
     def link(self, scope: Scope) -> str:
         return scope.subject.get_absolute_url()
+
+
+class CorrectionsFeed(ArticleFeed):
+    """The newest corrections and clarifications, each linking to its note on the article."""
+
+    def get_object(self, request: HttpRequest, **kwargs) -> Scope:
+        return Scope(chrome.publication(), None, gettext("Corrections and clarifications"))
+
+    def link(self, scope: Scope) -> str:
+        return reverse("articles:corrections")
+
+    def items(self, scope: Scope):
+        shows_articles(tags.CORRECTIONS, listing_of())
+        notes = Correction.objects.public().exclude(kind=Correction.Kind.UPDATE)
+        return notes.select_related("article")[:FEED_LENGTH]
+
+    def item_title(self, note: Correction) -> str:
+        return f"{note.get_kind_display()}: {note.article.title}"
+
+    def item_description(self, note: Correction) -> str:
+        return escape(note.text)  # plain text, read as HTML
+
+    def item_link(self, note: Correction) -> str:
+        return f"{note.article.get_absolute_url()}#{note.anchor}"
+
+    def item_guid(self, note: Correction) -> str:
+        return self.item_link(note)
+
+    def item_pubdate(self, note: Correction):
+        return note.published_at
+
+    def item_updateddate(self, note: Correction):
+        return note.withdrawn_at or note.published_at
+
+    def item_categories(self, note: Correction) -> list[str]:
+        return [note.get_kind_display()]
+
+    def item_extra_kwargs(self, note: Correction) -> dict:
+        return {"content": "", "authors": [], "image": None}

@@ -286,7 +286,22 @@ class AuthorSitemap(BilingualSitemap):
         return carrying_published_articles(staff, links, "staffmember", "article")
 
 
-LISTING_SITEMAPS = {"sections": SectionSitemap, "tags": TagSitemap, "authors": AuthorSitemap}
+class PageSitemap(BilingualSitemap):
+    """The publication's own pages: the corrections archive."""
+
+    def items(self) -> list[str]:
+        return ["articles:corrections"]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+
+LISTING_SITEMAPS = {
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "pages": PageSitemap,
+}
 
 
 class NewsSitemap(ArticleSitemap):

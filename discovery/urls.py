@@ -3,7 +3,7 @@
 from django.urls import path
 
 from discovery.feed_formats import NewsAtomFeed, NewsRssFeed
-from discovery.feeds import ArticleFeed, AuthorFeed, SectionFeed, TagFeed
+from discovery.feeds import ArticleFeed, AuthorFeed, CorrectionsFeed, SectionFeed, TagFeed
 from newsroom.http import public_cache
 
 app_name = "feeds"
@@ -20,6 +20,11 @@ for fmt, generator in FORMATS.items():
             name=f"section-{fmt}",
         ),
         path(f"feeds/{fmt}/tag/<uslug:slug>/", public_cache(TagFeed(generator)), name=f"tag-{fmt}"),
+        path(
+            f"feeds/{fmt}/corrections/",
+            public_cache(CorrectionsFeed(generator)),
+            name=f"corrections-{fmt}",
+        ),
         path(
             f"feeds/{fmt}/author/<uslug:slug>/",
             public_cache(AuthorFeed(generator)),

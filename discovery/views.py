@@ -24,7 +24,12 @@ from pagecache import recorder, tags
 
 # Sitemaps list thousands of rows, too many to name each in the page cache's tags:
 # they are filed under the lists they show, which every change of a row purges.
-LISTING_SITEMAP_TAGS = {"sections": tags.NAV, "tags": tags.TAGS, "authors": tags.AUTHORS}
+LISTING_SITEMAP_TAGS = {
+    "sections": tags.NAV,
+    "tags": tags.TAGS,
+    "authors": tags.AUTHORS,
+    "pages": tags.CORRECTIONS,
+}
 
 MONTH_SECTION = re.compile(r"articles-(\d{4})-(\d{2})")
 FIRST_YEAR = 1900

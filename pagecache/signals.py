@@ -132,8 +132,8 @@ def purge_publication(sender, instance: Publication, **kwargs) -> None:
 
 @receiver([post_save, post_delete], sender=Correction)
 def purge_correction(sender, instance: Correction, **kwargs) -> None:
-    # Its article's page (the box, the notice, the dates, the JSON-LD).
-    purge_on_commit({tags.object_tag(Article, instance.article_id)})
+    # Its article's page (the box, the notice, the dates, the JSON-LD) and the archive.
+    purge_on_commit({tags.object_tag(Article, instance.article_id), tags.CORRECTIONS})
 
 
 @receiver([post_save, post_delete], sender=SpellingVariant)

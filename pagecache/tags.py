@@ -14,6 +14,7 @@ because they travel in the ``xkey`` and ``Surrogate-Key`` headers:
 ``ls3``         articles of section 3; ``lt7`` of tag 7; ``lp2`` by person 2
 ``home``        the home page's choice of lead and pinned stories
 ``search``      search results (a text edit can change any of them)
+``corrections`` the corrections archive, its feeds and the pages sitemap
 ``schedule``    when the next scheduled article goes live (not a page: a value
                 pages read to know when they expire)
 ``m2026-11``    articles published in that month (its sitemaps, Google News)
@@ -35,6 +36,7 @@ ALL = "all"
 ARTICLES = "la"
 HOME = "home"
 SEARCH = "search"
+CORRECTIONS = "corrections"
 MONTHS = "months"
 NAV = "nav"
 TAGS = "tags"

@@ -181,3 +181,91 @@ def test_publishing_a_correction_purges_the_article_page(
         )
 
     assert outcome(client, url) == "miss" and "تصحيح الرقم." in client.get(url).text
+
+
+# ---- The public archive
+
+
+def note(article, days_ago: float, kind="correction", text="نص التصحيح"):
+    moment = timezone.now() - timedelta(days=days_ago)
+    return Correction.objects.create(article=article, kind=kind, text_ar=text, published_at=moment)
+
+
+def test_the_archive_lists_notes_newest_first_linking_to_their_articles(client, article):
+    old = note(article, 3, text="تصحيح قديم")
+    new = note(ArticleFactory(), 1, kind="clarification", text="توضيح جديد")
+    note(article, 2, kind="update", text="تحديث لا يظهر في الأرشيف")
+    note(ArticleFactory(draft=True), 1, text="تصحيح على مسودة")
+
+    page = client.get("/corrections/").text
+
+    assert page.index("توضيح جديد") < page.index("تصحيح قديم")
+    assert f"{article.get_absolute_url()}#{old.anchor}" in page
+    assert "تحديث لا يظهر" not in page and "على مسودة" not in page
+    assert client.get("/en/corrections/").status_code == 200
+    assert 'href="/corrections/"' in client.get("/").text  # linked from the footer
+    assert new.pk
+
+
+def test_the_archive_filters_by_month_and_refuses_impossible_ones(client, article):
+    this_month = note(article, 0, text="تصحيح هذا الشهر")
+    long_ago = Correction.objects.create(
+        article=article,
+        kind="correction",
+        text_ar="تصحيح قديم جدا",
+        published_at=timezone.now().replace(year=2020, month=5, day=10),
+    )
+    month = timezone.localtime(long_ago.published_at).strftime("%Y-%m")
+
+    filtered = client.get("/corrections/", {"month": month}).text
+    empty = client.get("/corrections/", {"month": "2021-02"})
+
+    assert "تصحيح قديم جدا" in filtered and "تصحيح هذا الشهر" not in filtered
+    assert empty.status_code == 200 and "تصحيح" not in empty.context["corrections"]
+    for bad in ["2020-13", "20-05", "2020-5", "x", "2300-01", "0001-01"]:
+        assert client.get("/corrections/", {"month": bad}).status_code == 404, bad
+    assert this_month.pk
+
+
+def test_the_archive_paginates_and_keeps_the_month_in_its_links(client, article):
+    for n in range(23):
+        note(article, n / 100, text=f"تصحيح رقم {n}")
+    month = timezone.localtime().strftime("%Y-%m")
+
+    first = client.get("/corrections/", {"month": month})
+    second = client.get("/corrections/", {"month": month, "page": 2})
+
+    assert len(first.context["corrections"]) == 20 and len(second.context["corrections"]) == 3
+    assert f"month={month}&amp;page=2" in first.text
+    assert client.get("/corrections/", {"page": 3}).status_code == 404
+    assert client.get("/corrections/", {"page": "x"}).status_code == 404
+
+
+def test_the_archive_has_feeds_and_a_sitemap_entry(client, article):
+    note(article, 1, text="تصحيح في الخلاصة")
+
+    rss = client.get(reverse("feeds:corrections-rss"))
+    atom = client.get(reverse("feeds:corrections-atom"))
+    sitemap = client.get("/sitemap-pages.xml").text
+
+    assert rss.status_code == 200 and "تصحيح في الخلاصة" in rss.text
+    assert atom.status_code == 200
+    assert "/corrections/" in sitemap and "sitemap-pages.xml" in client.get("/sitemap.xml").text
+
+
+def test_a_new_note_purges_the_archive(
+    client, page_cache, article, django_capture_on_commit_callbacks
+):
+    outcome(client, "/corrections/")
+    assert outcome(client, "/corrections/") == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        correction_publish(
+            article=article,
+            by=UserFactory(role="Editor"),
+            kind="clarification",
+            text_ar="توضيح طازج",
+        )
+
+    assert outcome(client, "/corrections/") == "miss"
+    assert "توضيح طازج" in client.get("/corrections/").text
