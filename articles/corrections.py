@@ -113,11 +113,6 @@ def correction_withdraw(*, correction: Correction, by: AbstractBaseUser, note: s
 
 
 def _log(article: Article, by: AbstractBaseUser, action: str, note: str) -> None:
-    EditorialLogEntry.objects.create(
-        article=article,
-        actor=by,
-        action=action,
-        from_status=article.status,
-        to_status=article.status,
-        note=Truncator(note).chars(300),
+    EditorialLogEntry.objects.record_action(
+        article=article, actor=by, action=action, note=Truncator(note).chars(300)
     )

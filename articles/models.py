@@ -619,6 +619,22 @@ UNVERSIONED_FIELDS = (
 )
 
 
+class EditorialLogQuerySet(models.QuerySet):
+    def record_action(
+        self, *, article: Article, actor, action: str, note: str = ""
+    ) -> "EditorialLogEntry":
+        """Log an editorial action that leaves the workflow state as it is (live
+        coverage, corrections): from and to the article's current status."""
+        return self.create(
+            article=article,
+            actor=actor,
+            action=action,
+            from_status=article.status,
+            to_status=article.status,
+            note=note,
+        )
+
+
 class EditorialLogEntry(models.Model):
     """One step of an article through the workflow: who moved it, when, from where to where;
     or another editorial action on it (its live coverage), named by ``action``."""
@@ -663,6 +679,8 @@ class EditorialLogEntry(models.Model):
     action = models.CharField(
         _("action"), max_length=20, choices=Action.choices, blank=True, default=Action.WORKFLOW
     )
+
+    objects = EditorialLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

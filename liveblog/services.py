@@ -219,14 +219,8 @@ def _log(
     *,
     note: str = "",
 ) -> None:
-    EditorialLogEntry.objects.create(
-        article=article,
-        actor=by,
-        action=action,
-        from_status=article.status,
-        to_status=article.status,
-        note=note or (_excerpt(update) if update is not None else ""),
-    )
+    note = note or (_excerpt(update) if update is not None else "")
+    EditorialLogEntry.objects.record_action(article=article, actor=by, action=action, note=note)
 
 
 def _require(allowed: bool) -> None:
