@@ -443,3 +443,17 @@ LIVE_COVERAGE = {
          True, True, "politics"),
     ],
 }  # fmt: skip
+
+# Published notes on articles: (article index, kind, hours ago, Arabic text, English text).
+CORRECTIONS = [
+    (6, "correction", 2,
+     "ذكرت نسخة سابقة من هذا الخبر أن البنك المركزي ثبّت الفائدة عند 11.5%، والصحيح 11.25%.",
+     "An earlier version of this story gave the rate as 11.5%; the central bank held it at "
+     "11.25%."),
+    (1, "clarification", 5,
+     "أُضيف أن باب الترشح يُفتح للمجالس البلدية وحدها، لا للمجالس الإقليمية.",
+     "We added that candidacies open for municipal councils only, not regional ones."),
+    (14, "update", 1,
+     "أضفنا رد المفوضية على أسئلة الصحيفة بشأن مواعيد التوزيع.",
+     ""),
+]  # fmt: skip

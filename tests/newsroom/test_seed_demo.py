@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from PIL import Image as PillowImage
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Correction, Image, Section
 from liveblog.models import LiveUpdate
 from newsroom.models import Publication, StaffMember
 from ticker.models import TickerItem
@@ -32,6 +32,7 @@ def snapshot() -> dict:
         "tags": list(Article.tags.through.objects.order_by("pk").values()),
         "users": list(User.objects.order_by("pk").values()),
         "live updates": list(LiveUpdate.objects.order_by("pk").values()),
+        "corrections": list(Correction.objects.order_by("pk").values()),
     }
 
 
@@ -101,3 +102,14 @@ def test_the_demo_follows_one_story_live(client, seeded):
     assert updates.filter(is_key_event=True).count() == 3
     assert all(update.authors.exists() for update in updates)
     assert 'id="live"' in page and "LiveBlogPosting" in page
+
+
+def test_the_demo_corrects_itself_in_public(client, seeded):
+    kinds = set(Correction.objects.public().values_list("kind", flat=True))
+    corrected = Correction.objects.get(kind="correction").article
+
+    archive = client.get("/corrections/").text
+    page = client.get(corrected.get_absolute_url()).text
+
+    assert kinds == {"correction", "clarification", "update"}
+    assert "11.25%" in archive and 'id="corrections"' in page and "CorrectionComment" in page

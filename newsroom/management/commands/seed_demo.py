@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Correction, Image, Section
 from articles.services import image_make_renditions
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.demo import content, images
@@ -45,6 +45,8 @@ class Command(BaseCommand):
         for section_key, title, summary, status, days in content.UNPUBLISHED:
             self.unpublished(now, sections[section_key], title, summary, status, days)
         self.live_coverage(now, articles, staff)
+        for article_index, kind, hours, text_ar, text_en in content.CORRECTIONS:
+            self.correction(now, articles[article_index], kind, hours, text_ar, text_en)
         for order, (text, article_index, is_breaking) in enumerate(content.TICKER):
             article = articles[article_index] if article_index is not None else None
             self.ticker_item(now, order, text, article, is_breaking)
@@ -91,6 +93,19 @@ class Command(BaseCommand):
             )
             update.authors.set([staff[staff_key]])
             self.created += 1
+
+    def correction(self, now, article: Article, kind: str, hours: int, text_ar, text_en) -> None:
+        """A published note on ``article`` (corrections are never changed once out)."""
+        _note, created = Correction.objects.get_or_create(
+            article=article,
+            text_ar=text_ar,
+            defaults={
+                "kind": kind,
+                "text_en": text_en or None,
+                "published_at": now - timedelta(hours=hours),
+            },
+        )
+        self.created += created
 
     def account(self, username: str, group: str, member: StaffMember) -> str:
         """A staff login in ``group``, linked to its staff member; returns how to log in.
