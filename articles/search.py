@@ -39,7 +39,6 @@ from articles.models import Article
 from articles.search_lexicon import known_words
 from articles.search_variants import spelling_variants
 from newsroom.arabic import (
-    FUNCTION_WORDS,
     analyze,
     hamza_alternatives,
     light_stems,
@@ -47,6 +46,7 @@ from newsroom.arabic import (
     strip_prefixes,
     words,
 )
+from newsroom.arabic_words import FUNCTION_WORDS
 
 MAX_RESULTS = 1000
 MAX_QUERY_LENGTH = 300

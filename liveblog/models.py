@@ -54,11 +54,6 @@ class LiveBlog(models.Model):
     def __str__(self) -> str:
         return str(self.article)
 
-    @property
-    def is_live(self) -> bool:
-        """Whether readers see the coverage as going on now (the «مباشر» badge)."""
-        return self.state == self.State.LIVE and self.article.is_published
-
 
 class LiveUpdateQuerySet(models.QuerySet):
     def shown(self) -> "LiveUpdateQuerySet":

@@ -55,28 +55,10 @@ like a suffix («لبنان», not «لبن») are listed in ``UNSTEMMED``.
 
 import re
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from dataclasses import dataclass
 
-from newsroom.arabic_words import (
-    FUNCTION_WORDS,
-    KNOWN_WORDS,
-    NISBA_BASES,
-    UNSTEMMED,
-    WHOLE_WORDS,
-)
-
-__all__ = [
-    "FUNCTION_WORDS",
-    "Token",
-    "analyze",
-    "hamza_alternatives",
-    "light_stems",
-    "lone_prefix_remainders",
-    "normalize",
-    "strip_prefixes",
-    "words",
-]
+from newsroom.arabic_words import KNOWN_WORDS, NISBA_BASES, UNSTEMMED, WHOLE_WORDS
 
 # Harakat, tanween, shadda, sukun, superscript alef and the Quranic annotation marks.
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
@@ -224,11 +206,6 @@ def hamza_alternatives(word: str) -> list[str]:
         for i, letter in enumerate(word)
         if letter in "وي" and 0 < i < len(word) - 1
     ]
-
-
-def function_words_removed(terms: Iterable[str]) -> list[str]:
-    """``terms`` without the particles and question words that carry no topic."""
-    return [term for term in terms if term not in FUNCTION_WORDS]
 
 
 def _written_and_unified(text: str) -> list[tuple[str, str]]:
