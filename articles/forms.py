@@ -88,7 +88,7 @@ class ImageForm(forms.ModelForm):
         return upload
 
 
-# What the body editor offers; articles.sanitize enforces the same allow-list on save.
+# What the body editor offers; newsroom.sanitize enforces the same allow-list on save.
 BODY_EDITOR = {
     "extensions": {
         "Bold": True,

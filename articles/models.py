@@ -18,10 +18,10 @@ from taggit.models import TaggedItemBase
 from articles.image_files import stored_name
 from articles.imaging import ImageCopy
 from articles.querysets import ArticleQuerySet
-from articles.sanitize import sanitize_body
 from newsroom import dates
 from newsroom.addresses import address
 from newsroom.arabic import normalize, words
+from newsroom.sanitize import sanitize_body
 from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 # Fields the search entries are built from: the translated text, and the workflow

@@ -13,8 +13,8 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from articles.models import Article, Image, Section, TaggedArticle
-from articles.sanitize import plain_text
 from newsroom.models import StaffMember
+from newsroom.sanitize import plain_text
 
 TEXT_FIELDS = ("kicker", "title", "summary", "body")
 # Set apart by spaces, so the word diff sees each tag or name on its own.

@@ -3,9 +3,9 @@
 from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
-from articles.sanitize import plain_text
 from articles.search_lexicon import known_words, remember
 from newsroom.arabic import analyze
+from newsroom.sanitize import plain_text
 
 FIELDS = ("title", "summary", "body")
 

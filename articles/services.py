@@ -22,9 +22,9 @@ from articles.image_files import rendition_name
 from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
-from articles.sanitize import plain_text
 from newsroom import dates
 from newsroom.languages import original_text
+from newsroom.sanitize import plain_text
 
 Status = Article.Status
 

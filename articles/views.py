@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -28,17 +28,19 @@ from articles.models import Article, Correction, Section
 from articles.page_content import PageContent, kept_content, render_page
 from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token
-from articles.sanitize import plain_text
 from articles.search import Outcome, highlight, missing_words, parse_query, snippet
 from articles.search_suggestions import Answer, answer
 from discovery import page_meta
 from discovery.links import FeedLink, feed_links
 from discovery.sitemaps import month_bounds
 from liveblog.reading import coverage_for
-from newsroom import chrome, dates
-from newsroom.models import StaffMember
+from newsroom import chrome, dates, masthead
+from newsroom.models import PolicyPage, StaffMember
+from newsroom.sanitize import plain_text
 from pagecache import recorder, tags
 from pagecache.fragments import cached_value
+
+EDITOR_IN_CHIEF = StaffMember.MastheadRole.EDITOR_IN_CHIEF
 
 
 class ArticleListView(ListView):
@@ -155,6 +157,7 @@ class CorrectionsView(ListView):
             description=description,
             month=self.month,
             months=months.dates("published_at", "month", order="DESC"),
+            **chrome.policies_of_kind(corrections_policy=PolicyPage.Kind.CORRECTIONS),
             feeds=[
                 *feed_links(),
                 FeedLink(
@@ -337,6 +340,7 @@ def _article_content(
     shows_articles(*[listing_of(tag) for tag in article.tags.all()])
     coverage = coverage_for(article, request.GET.get("from"))
     notes = notes_of(article)
+    published_on = dates.local(article.published_at).date() if article.published_at else None
     body = render_to_string(
         "articles/article_body.html",
         {
@@ -344,6 +348,13 @@ def _article_content(
             "related": Article.objects.related_to(article),
             "coverage": coverage,
             "notes": notes,
+            "published_on": published_on,
+            "editor_in_chief": published_on
+            and masthead.holder_on(chrome.masthead_terms(), EDITOR_IN_CHIEF, published_on),
+            **chrome.policies_of_kind(
+                corrections_policy=PolicyPage.Kind.CORRECTIONS,
+                feedback_policy=PolicyPage.Kind.FEEDBACK,
+            ),
         },
     )
     return page_content.content(
@@ -432,6 +443,4 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _start_of(day: date | None) -> datetime | None:
     """Midnight at the start of ``day`` in the publication's time zone."""
-    if day is None:
-        return None
-    return timezone.make_aware(datetime.combine(day, time.min))
+    return None if day is None else dates.midnight(day)

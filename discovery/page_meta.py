@@ -16,11 +16,11 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 
 from articles.corrections import Notes
 from articles.models import Article
-from articles.sanitize import plain_text
 from liveblog.reading import Coverage
-from newsroom import dates
+from newsroom import chrome, dates
 from newsroom.languages import shown_language, url_in
-from newsroom.models import Publication
+from newsroom.models import PolicyPage, Publication
+from newsroom.sanitize import plain_text
 
 # Open Graph names locales with a territory.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_US"}
@@ -43,19 +43,72 @@ def language_alternates(request: HttpRequest, languages: list[str], instance) ->
     return [*links, ("x-default", request.build_absolute_uri(url_in(DEFAULT_LANGUAGE, instance)))]
 
 
+# The schema.org property naming each kind of policy page (the Trust Project's indicators).
+POLICY_PROPERTIES = {
+    PolicyPage.Kind.CORRECTIONS: "correctionsPolicy",
+    PolicyPage.Kind.ETHICS: "ethicsPolicy",
+    PolicyPage.Kind.OWNERSHIP: "ownershipFundingInfo",
+    PolicyPage.Kind.FEEDBACK: "actionableFeedbackPolicy",
+    PolicyPage.Kind.MISSION: "missionCoveragePrioritiesPolicy",
+    PolicyPage.Kind.VERIFICATION: "verificationFactCheckingPolicy",
+    PolicyPage.Kind.UNNAMED_SOURCES: "unnamedSourcesPolicy",
+    PolicyPage.Kind.DIVERSITY: "diversityPolicy",
+}
+
+
 def publisher(request: HttpRequest, publication: Publication) -> dict:
-    """The publication as a schema.org ``NewsMediaOrganization``, with its logo."""
+    """The publication as a schema.org ``NewsMediaOrganization``: its logo, masthead and
+    the policy pages it keeps."""
     organization = {
         "@type": "NewsMediaOrganization",
         "name": publication.name,
         "url": request.build_absolute_uri(reverse("articles:home")),
+        "masthead": request.build_absolute_uri(reverse("newsroom:masthead")),
     }
     if publication.logo:
         logo = {"@type": "ImageObject", "url": request.build_absolute_uri(publication.logo.url)}
         if publication.logo_width:
             logo.update(width=publication.logo_width, height=publication.logo_height)
         organization["logo"] = logo
+    for page in chrome.policies():
+        if page.kind in POLICY_PROPERTIES:
+            organization[POLICY_PROPERTIES[page.kind]] = request.build_absolute_uri(
+                page.get_absolute_url()
+            )
+    if "ethicsPolicy" in organization:
+        organization["publishingPrinciples"] = organization["ethicsPolicy"]
     return organization
+
+
+def for_policy(request: HttpRequest, publication: Publication, page: PolicyPage) -> PageMeta:
+    """A policy page: a ``WebPage`` of the publication, last changed when it was edited."""
+    languages = [code for code in AVAILABLE_LANGUAGES if getattr(page, f"body_{code}")]
+    language = get_language() if get_language() in languages else DEFAULT_LANGUAGE
+    canonical = request.build_absolute_uri(url_in(language, page))
+    description = Truncator(plain_text(page.body)).chars(300)
+    webpage = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": page.title,
+        "url": canonical,
+        "inLanguage": language,
+        "dateModified": dates.iso(page.updated_at),
+        "publisher": publisher(request, publication),
+    }
+    return PageMeta(
+        canonical=canonical,
+        alternates=language_alternates(request, languages, page),
+        properties=[
+            ("og:type", "website"),
+            ("og:site_name", publication.name),
+            ("og:title", page.title),
+            ("og:description", description),
+            ("og:url", canonical),
+            ("og:locale", OG_LOCALES.get(language, language)),
+        ],
+        names=[("twitter:card", "summary")],
+        json_ld=[webpage],
+    )
 
 
 def for_article(

@@ -287,13 +287,19 @@ class AuthorSitemap(BilingualSitemap):
 
 
 class PageSitemap(BilingualSitemap):
-    """The publication's own pages: the corrections archive."""
+    """The publication's own pages: the corrections archive, the masthead and the
+    policy pages (each in the languages it is written in)."""
 
-    def items(self) -> list[str]:
-        return ["articles:corrections"]
+    def items(self) -> list:
+        return ["articles:corrections", "newsroom:masthead", *chrome.policies()]
 
-    def location(self, name: str) -> str:
-        return reverse(name)
+    def languages_of(self, item) -> list[str]:
+        if isinstance(item, str):
+            return list(AVAILABLE_LANGUAGES)
+        return [code for code in AVAILABLE_LANGUAGES if getattr(item, f"title_{code}")]
+
+    def location(self, item) -> str:
+        return reverse(item) if isinstance(item, str) else item.get_absolute_url()
 
 
 LISTING_SITEMAPS = {

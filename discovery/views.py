@@ -25,10 +25,10 @@ from pagecache import recorder, tags
 # Sitemaps list thousands of rows, too many to name each in the page cache's tags:
 # they are filed under the lists they show, which every change of a row purges.
 LISTING_SITEMAP_TAGS = {
-    "sections": tags.NAV,
-    "tags": tags.TAGS,
-    "authors": tags.AUTHORS,
-    "pages": tags.CORRECTIONS,
+    "sections": (tags.NAV,),
+    "tags": (tags.TAGS,),
+    "authors": (tags.AUTHORS,),
+    "pages": (tags.CORRECTIONS, tags.POLICIES),
 }
 
 MONTH_SECTION = re.compile(r"articles-(\d{4})-(\d{2})")
@@ -51,7 +51,7 @@ def sitemap(request: HttpRequest, section: str) -> HttpResponse:
     recorder.stop_tracking_objects()
     if section in LISTING_SITEMAPS:
         chosen = LISTING_SITEMAPS[section]()
-        shows_articles(LISTING_SITEMAP_TAGS[section])
+        shows_articles(*LISTING_SITEMAP_TAGS[section])
     elif (match := MONTH_SECTION.fullmatch(section)) and 1 <= int(match[2]) <= 12:
         year = int(match[1])
         # Far-off years have no articles, and their dates overflow on the way to UTC.

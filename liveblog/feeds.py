@@ -7,10 +7,10 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles.sanitize import plain_text
 from discovery.feeds import ArticleFeed
 from liveblog.models import LiveBlog, LiveUpdate
 from liveblog.reading import UPDATES_PER_PAGE
+from newsroom.sanitize import plain_text
 
 
 class LiveUpdatesFeed(ArticleFeed):

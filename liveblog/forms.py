@@ -7,8 +7,8 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.forms import body_editor
-from articles.sanitize import plain_text
 from liveblog.models import LiveUpdate
+from newsroom.sanitize import plain_text
 
 
 class QuickUpdateForm(forms.Form):

@@ -9,10 +9,10 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Image
-from articles.sanitize import sanitize_body
 from newsroom import dates
 from newsroom.addresses import address
 from newsroom.models import StaffMember
+from newsroom.sanitize import sanitize_body
 
 
 class LiveBlog(models.Model):

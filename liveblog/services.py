@@ -17,7 +17,6 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, EditorialLogEntry
-from articles.sanitize import plain_text
 from liveblog.models import LiveBlog, LiveUpdate
 from liveblog.permissions import (
     can_change_update,
@@ -26,6 +25,7 @@ from liveblog.permissions import (
     can_send_to_ticker,
 )
 from newsroom.models import StaffMember
+from newsroom.sanitize import plain_text
 from ticker.models import TickerItem
 
 Action = EditorialLogEntry.Action

@@ -1,16 +1,22 @@
 """Admin for the publication and its staff (the masthead and bylines)."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
 
-from newsroom.bilingual_admin import BilingualAdmin
-from newsroom.models import Publication, StaffMember
+from articles.forms import body_editor
+from newsroom.admin_lists import OutOfRangeFiltersAdmin
+from newsroom.bilingual_admin import BilingualAdmin, RichTextAdminMixin
+from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -46,9 +52,58 @@ class StaffMemberAdmin(BilingualAdmin):
     autocomplete_fields = ("user",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "job_title", "photo", "bio")}),
-        (_("Masthead"), {"fields": ("masthead_role", "masthead_order")}),
+        (
+            _("Masthead"),
+            {
+                "fields": ("masthead_role", "masthead_order"),
+                "description": _(
+                    "Changing the role here starts it today and ends the previous holder's "
+                    "term; for other dates, edit the masthead terms."
+                ),
+            },
+        ),
         (_("Advanced"), {"classes": ("collapse",), "fields": ("user",)}),
     )
+
+
+@admin.register(MastheadTerm)
+class MastheadTermAdmin(OutOfRangeFiltersAdmin, VersionAdmin):
+    """Who held which masthead role, and when: the masthead page's history."""
+
+    list_display = ("staff_member", "role", "starts_on", "ends_on", "is_current")
+    list_filter = ("role",)
+    list_select_related = ("staff_member",)
+    search_fields = ("staff_member__name_ar", "staff_member__name_en")
+    date_hierarchy = "starts_on"
+    autocomplete_fields = ("staff_member",)
+    fields = ("staff_member", "role", "starts_on", "ends_on")
+
+    @admin.display(description=_("current"), boolean=True)
+    def is_current(self, term: MastheadTerm) -> bool:
+        return term.held_on(timezone.localdate())
+
+
+class PolicyPageForm(forms.ModelForm):
+    class Meta:
+        model = PolicyPage
+        fields = ["title", "slug", "kind", "body", "order"]
+        widgets = {"body_ar": body_editor(), "body_en": body_editor()}
+
+
+@admin.register(PolicyPage)
+class PolicyPageAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
+    """The standards pages at /about/<slug>/, linked from every page's footer."""
+
+    form = PolicyPageForm
+    list_display = ("title", "kind", "order", "updated_at", "view_on_site_link")
+    list_editable = ("order",)
+    search_fields = ("title_ar", "title_en")
+    prepopulated_fields = {"slug": ("title",)}
+    fields = ("title", "slug", "kind", "body", "order")
+
+    @admin.display(description=_("page"))
+    def view_on_site_link(self, page: PolicyPage) -> str:
+        return format_html('<a href="{}">{}</a>', page.get_absolute_url(), _("View on site"))
 
 
 admin.site.unregister(Group)

@@ -7,7 +7,7 @@ from newsroom import chrome
 
 
 def publication(request: HttpRequest) -> dict:
-    """Give every template the publication, masthead staff and sections.
+    """Give every template the publication, masthead, sections and policy pages.
 
     Each is loaded lazily, so pages that do not show them (the admin, JSON
     endpoints) cost no query.
@@ -16,4 +16,5 @@ def publication(request: HttpRequest) -> dict:
         "publication": SimpleLazyObject(chrome.publication),
         "masthead": SimpleLazyObject(chrome.masthead),
         "nav_sections": SimpleLazyObject(chrome.nav_sections),
+        "policies": SimpleLazyObject(chrome.policies),
     }

@@ -9,7 +9,7 @@ Django's formats. Everything is shown in the publication's time zone
 (computed by the ``hijridate`` package) beside the Gregorian one.
 """
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -60,6 +60,11 @@ def in_range(field: str, *, null: bool = False) -> Q:
     """The condition of a ``CheckConstraint`` keeping ``field`` within that range."""
     condition = Q(**{f"{field}__gte": EARLIEST, f"{field}__lt": LATEST})
     return condition | Q(**{f"{field}__isnull": True}) if null else condition
+
+
+def midnight(day: date) -> datetime:
+    """Midnight at the start of ``day`` in the publication's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def local(moment: datetime | date) -> datetime | date:

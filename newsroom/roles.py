@@ -61,6 +61,14 @@ EDITOR_IN_CHIEF = [
     "auth.view_user",
     "auth.view_group",
     "articles.withdraw_correction",
+    "newsroom.add_mastheadterm",
+    "newsroom.change_mastheadterm",
+    "newsroom.delete_mastheadterm",
+    "newsroom.view_mastheadterm",
+    "newsroom.add_policypage",
+    "newsroom.change_policypage",
+    "newsroom.delete_policypage",
+    "newsroom.view_policypage",
 ]
 ROLES = {
     gettext_noop("Reporter"): REPORTER,

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from newsroom.models import Publication, StaffMember
+from newsroom.models import PolicyPage, Publication, StaffMember
 
 
 @register(Publication)
@@ -14,4 +14,10 @@ class PublicationTranslationOptions(TranslationOptions):
 @register(StaffMember)
 class StaffMemberTranslationOptions(TranslationOptions):
     fields = ("name", "job_title", "bio")
+    required_languages = ("ar",)
+
+
+@register(PolicyPage)
+class PolicyPageTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
     required_languages = ("ar",)

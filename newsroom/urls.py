@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("liveblog.urls")),
     path("", include("discovery.urls")),
     path("", include("articles.urls")),
+    path("", include("newsroom.publication_urls")),
     prefix_default_language=False,
 )
 

@@ -14,7 +14,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Correction, Image, Section, SpellingVariant, TaggedArticle
 from liveblog.models import LiveBlog, LiveUpdate
-from newsroom.models import Publication, StaffMember
+from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
 from pagecache import recorder, tags
 from pagecache.invalidation import (
     ArticleState,
@@ -199,3 +199,37 @@ def purge_staff_member(pk: int, before: tuple | None, after: tuple | None) -> No
     if before != after and any(place and place[0] for place in (before, after)):
         purged.add(tags.MASTHEAD)
     purge_on_commit(purged)
+
+
+@receiver([post_save, post_delete], sender=MastheadTerm)
+def purge_masthead(sender, instance: MastheadTerm, **kwargs) -> None:
+    # The line on every page, the masthead page, and articles naming their editor-in-chief.
+    purge_on_commit({tags.MASTHEAD})
+
+
+# What the footer and the publisher's structured data show of each policy page.
+LISTED_POLICY_FIELDS = ("title_ar", "title_en", "slug", "kind", "order")
+
+
+@receiver(pre_save, sender=PolicyPage)
+def remember_policy_listing(sender, instance: PolicyPage, **kwargs) -> None:
+    instance._listed_before = (
+        PolicyPage.objects.filter(pk=instance.pk).values_list(*LISTED_POLICY_FIELDS).first()
+        if instance.pk
+        else None
+    )
+
+
+@receiver(post_save, sender=PolicyPage)
+def purge_saved_policy(sender, instance: PolicyPage, **kwargs) -> None:
+    """The page itself; every page when its title, address, kind or place changed."""
+    purged = {tags.object_tag(PolicyPage, instance.pk)}
+    listed = tuple(getattr(instance, field) for field in LISTED_POLICY_FIELDS)
+    if getattr(instance, "_listed_before", None) != listed:
+        purged.add(tags.POLICIES)
+    purge_on_commit(purged)
+
+
+@receiver(post_delete, sender=PolicyPage)
+def purge_deleted_policy(sender, instance: PolicyPage, **kwargs) -> None:
+    purge_on_commit({tags.object_tag(PolicyPage, instance.pk), tags.POLICIES})

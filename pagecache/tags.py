@@ -21,7 +21,10 @@ because they travel in the ``xkey`` and ``Surrogate-Key`` headers:
 ``months``      the sitemap index, which gives each month's last change
 ``nav``         the list of sections (navigation, sections sitemap)
 ``tags``        the tags sitemap;  ``authors`` the authors sitemap
-``masthead``    who is named in the masthead line
+``masthead``    the masthead terms: the line on every page, the masthead page, and
+                the editor-in-chief an article names
+``policies``    the policy pages' titles and addresses (every page's footer and its
+                publisher's structured data); ``pp3`` policy page 3 itself
 ``ticker``      the ticker's items
 ==============  ==============================================================
 """
@@ -42,6 +45,7 @@ NAV = "nav"
 TAGS = "tags"
 AUTHORS = "authors"
 MASTHEAD = "masthead"
+POLICIES = "policies"
 TICKER = "ticker"
 PUBLICATION = "pub"
 SCHEDULE = "schedule"
@@ -54,6 +58,7 @@ PREFIXES = {
     "taggit.tag": "t",
     "newsroom.staffmember": "p",
     "liveblog.liveblog": "lb",
+    "newsroom.policypage": "pp",
 }
 
 

@@ -10,7 +10,7 @@ from factory.django import DjangoModelFactory
 
 from articles.models import Article, Image, Section, SpellingVariant
 from liveblog.models import LiveBlog, LiveUpdate
-from newsroom.models import StaffMember
+from newsroom.models import MastheadTerm, PolicyPage, StaffMember
 from ticker.models import TickerItem
 
 
@@ -43,6 +43,26 @@ class StaffMemberFactory(DjangoModelFactory):
     name_ar = factory.Sequence(lambda n: f"محرر رقم {n}")
     name_en = factory.Sequence(lambda n: f"Reporter number {n}")
     job_title_ar = "مراسل"
+
+
+class MastheadTermFactory(DjangoModelFactory):
+    class Meta:
+        model = MastheadTerm
+
+    staff_member = factory.SubFactory(StaffMemberFactory)
+    role = StaffMember.MastheadRole.EDITOR_IN_CHIEF
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=365))
+    ends_on = None
+
+
+class PolicyPageFactory(DjangoModelFactory):
+    class Meta:
+        model = PolicyPage
+
+    title_ar = factory.Sequence(lambda n: f"صفحة السياسة {n}")
+    title_en = factory.Sequence(lambda n: f"Policy page {n}")
+    body_ar = "<p>نصحّح أخطاءنا علنًا ونؤرّخ كل تصحيح.</p>"
+    body_en = "<p>We correct our mistakes in public and date every correction.</p>"
 
 
 class SectionFactory(DjangoModelFactory):

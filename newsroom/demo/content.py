@@ -12,21 +12,26 @@ PUBLICATION = {
     "tagline_en": "An independent daily",
 }
 
-# (slug key, Arabic name, English name, job title ar, job title en, masthead role, order)
+# (slug key, Arabic name, English name, job title ar, job title en, masthead order);
+# their roles come from MASTHEAD_TERMS
 STAFF = [
     ("chairman", "د. عادل منصور الشامي", "Dr. Adel Mansour Al-Shami", "رئيس مجلس الإدارة",
-     "Chairman of the board", "chairman", 1),
+     "Chairman of the board", 1),
     ("editor-in-chief", "حسام عبد الرحمن", "Hossam Abdelrahman", "رئيس التحرير",
-     "Editor-in-chief", "editor_in_chief", 2),
+     "Editor-in-chief", 2),
     ("managing-editor", "ماجد السعدي", "Majed Al-Saadi", "مدير التحرير", "Managing editor",
-     "managing_editor", 3),
+     3),
     ("politics", "سلمى الحكيم", "Salma Al-Hakim", "محررة الشؤون السياسية",
-     "Politics correspondent", "", 0),
+     "Politics correspondent", 0),
     ("economy", "طارق بن يوسف", "Tarek Ben Youssef", "محرر الاقتصاد", "Economy correspondent",
-     "", 0),
-    ("culture", "ليلى ناصر", "Layla Nasser", "محررة الثقافة", "Culture editor", "", 0),
-    ("sports", "كريم الجزائري", "Karim Al-Jazairi", "محرر الرياضة", "Sports reporter", "", 0),
-    ("science", "نور الهدى بكر", "Nour Al-Huda Bakr", "محررة العلوم", "Science reporter", "", 0),
+     0),
+    ("culture", "ليلى ناصر", "Layla Nasser", "محررة الثقافة", "Culture editor", 0),
+    ("sports", "كريم الجزائري", "Karim Al-Jazairi", "محرر الرياضة", "Sports reporter", 0),
+    ("science", "نور الهدى بكر", "Nour Al-Huda Bakr", "محررة العلوم", "Science reporter", 0),
+    ("former-editor-in-chief", "فؤاد الطحان", "Fouad Al-Tahhan", "رئيس التحرير السابق",
+     "Former editor-in-chief", 2),
+    ("former-managing-editor", "رنا الخطيب", "Rana Al-Khatib", "مديرة التحرير السابقة",
+     "Former managing editor", 3),
 ]  # fmt: skip
 
 # Demo logins, one per newsroom role: (username, group, staff key the account belongs to)
@@ -456,4 +461,103 @@ CORRECTIONS = [
     (14, "update", 1,
      "أضفنا رد المفوضية على أسئلة الصحيفة بشأن مواعيد التوزيع.",
      ""),
+]  # fmt: skip
+
+
+# The masthead and its history: (staff key, role, first day, last day or None while held).
+MASTHEAD_TERMS = [
+    ("chairman", "chairman", "2011-02-01", None),
+    ("former-editor-in-chief", "editor_in_chief", "2011-02-01", "2022-08-31"),
+    ("editor-in-chief", "editor_in_chief", "2022-09-01", None),
+    ("former-managing-editor", "managing_editor", "2015-06-01", "2022-08-31"),
+    ("editor-in-chief", "managing_editor", "2016-01-10", "2022-08-31"),
+    ("managing-editor", "managing_editor", "2022-09-01", None),
+]
+
+# The standards pages: (kind, slug, order, Arabic title, English title, Arabic body, English body).
+POLICY_PAGES = [
+    ("", "من-نحن", 1, "من نحن", "About us",
+     "<p>«الأفق اليوم» صحيفة يومية مستقلة تصدر بالعربية أولًا، وتنشر ترجمة إنجليزية لأبرز "
+     "موادها. نكتب لقارئ يريد أن يفهم ما يجري حوله لا أن يُستثار به، ونقدّم الخبر الموثَّق "
+     "على الخبر السريع.</p>"
+     "<p>نغطي السياسة والاقتصاد والمجتمع والثقافة والرياضة والعلوم، ونعطي الأولوية للقضايا "
+     "التي تمس حياة الناس اليومية: الأسعار والخدمات والتعليم والصحة وفرص العمل.</p>"
+     "<h2>كيف نعمل</h2>"
+     "<p>يراجع كل خبر محرر ثانٍ قبل نشره، وتُنسب المعلومات إلى مصادرها بأسمائها كلما أمكن. "
+     "ويتحمل رئيس التحرير المسؤولية عن كل ما ينشر باسم الصحيفة.</p>",
+     "<p>Al-Ufuq Today is an independent daily published in Arabic first, with English "
+     "translations of its main stories. We write for readers who want to understand events, "
+     "not to be alarmed by them, and we put a verified story before a fast one.</p>"
+     "<p>We cover politics, the economy, society, culture, sport and science, giving "
+     "priority to what touches daily life: prices, public services, schools, health and "
+     "jobs.</p>"
+     "<h2>How we work</h2>"
+     "<p>A second editor reads every story before it is published, and information is "
+     "credited to named sources wherever possible. The editor-in-chief answers for "
+     "everything published under the paper's name.</p>"),
+    ("corrections", "سياسة-التصحيح", 2, "سياسة التصحيح", "Corrections policy",
+     "<p>نصحّح أخطاءنا علنًا وبسرعة. إذا نشرنا معلومة غير صحيحة أضفنا تصحيحًا مؤرخًا في "
+     "أسفل المادة، ونبّهنا إليه تحت العنوان، ولا نحذف النص الخاطئ دون أن نقول ذلك.</p>"
+     "<h2>التصحيح والتوضيح والتحديث</h2>"
+     "<ul><li><strong>التصحيح</strong>: حين يكون في المادة خطأ في واقعة أو رقم أو اسم.</li>"
+     "<li><strong>التوضيح</strong>: حين تكون المادة صحيحة لكنها قد تُفهم على غير وجهها.</li>"
+     "<li><strong>التحديث</strong>: حين تضاف معلومات جديدة إلى خبر يتطور.</li></ul>"
+     "<p>تجمع صفحة «التصحيحات والتوضيحات» كل ما نشرناه منها، الأحدث أولًا. ولا يُحذف تصحيح "
+     "بعد نشره؛ وإن تبيّن أنه نفسه خاطئ سحبه رئيس التحرير مع ملاحظة علنية تشرح السبب.</p>",
+     "<p>We correct our mistakes openly and quickly. When we publish something wrong we add "
+     "a dated correction at the foot of the story and a notice under its headline; we never "
+     "change the text silently.</p>"
+     "<h2>Corrections, clarifications and updates</h2>"
+     "<ul><li><strong>A correction</strong> fixes a wrong fact, figure or name.</li>"
+     "<li><strong>A clarification</strong> explains a story that was accurate but could be "
+     "misread.</li>"
+     "<li><strong>An update</strong> adds new information to a developing story.</li></ul>"
+     "<p>Our corrections page lists every correction and clarification, newest first. A "
+     "correction is never deleted; if it proves wrong itself, the editor-in-chief withdraws "
+     "it with a public note saying why.</p>"),
+    ("ethics", "ميثاق-التحرير", 3, "ميثاق التحرير", "Ethics policy",
+     "<p>نلتزم الدقة والإنصاف والاستقلال. لا نقبل هدايا أو رحلات مدفوعة من جهات نغطي "
+     "أخبارها، ولا يكتب محرر عن جهة تربطه بها مصلحة دون أن يعلن ذلك لرئيس التحرير.</p>"
+     "<h2>المصادر</h2>"
+     "<p>نسمّي مصادرنا، ولا نلجأ إلى مصدر لا يُذكر اسمه إلا إذا كانت المعلومة مهمة للقارئ "
+     "ولا سبيل آخر إليها، وكان المصدر معرَّضًا لضرر حقيقي لو كُشف. ويعرف رئيس التحرير أو "
+     "مدير التحرير هوية كل مصدر من هذا النوع.</p>"
+     "<h2>الصور</h2>"
+     "<p>لا نعدّل محتوى الصور الإخبارية، ونذكر مصدر كل صورة، ونتجنب نشر صور الضحايا إلا "
+     "لضرورة تحريرية يقررها رئيس التحرير.</p>",
+     "<p>We hold ourselves to accuracy, fairness and independence. We accept no gifts or "
+     "paid trips from those we cover, and no one writes about an organisation they have an "
+     "interest in without telling the editor-in-chief.</p>"
+     "<h2>Sources</h2>"
+     "<p>We name our sources. We quote an unnamed source only when the information matters "
+     "to readers, cannot be had another way, and naming the source would put them at real "
+     "risk; the editor-in-chief or managing editor knows who every such source is.</p>"
+     "<h2>Photographs</h2>"
+     "<p>We do not alter the content of news photographs, we credit every image, and we "
+     "show victims only when the editor-in-chief decides the story requires it.</p>"),
+    ("ownership", "الملكية-والتمويل", 4, "الملكية والتمويل", "Ownership and funding",
+     "<p>تصدر «الأفق اليوم» عن شركة مساهمة يملكها أكثر من مئتي مساهم، لا يملك أي منهم أكثر "
+     "من عشرة في المئة من الأسهم. ويُنتخب مجلس الإدارة كل ثلاث سنوات.</p>"
+     "<p>يأتي دخل الصحيفة من الاشتراكات والإعلانات وبيع حقوق إعادة النشر. ولا يطّلع "
+     "المعلنون على المواد قبل نشرها، ولا يتدخل مجلس الإدارة في القرار التحريري الذي يعود "
+     "إلى رئيس التحرير وحده.</p>",
+     "<p>Al-Ufuq Today is published by a company with more than two hundred shareholders, "
+     "none of whom holds more than ten per cent. The board is elected every three years.</p>"
+     "<p>The paper lives on subscriptions, advertising and syndication. Advertisers never "
+     "see stories before publication, and the board has no say in editorial decisions, "
+     "which belong to the editor-in-chief alone.</p>"),
+    ("feedback", "اتصل-بنا", 5, "اتصل بنا", "Contact us",
+     "<p>نرحّب بملاحظات القراء. إذا وجدت خطأ في مادة نشرناها فاكتب إلينا على "
+     "<a href=\"mailto:corrections@example.com\">corrections@example.com</a> مع رابط "
+     "المادة وما تراه صوابًا، وسيرد عليك محرر خلال يومي عمل.</p>"
+     "<p>للأخبار والمعلومات: <a href=\"mailto:news@example.com\">news@example.com</a>. "
+     "وللشكاوى من تغطيتنا يمكنك مراسلة رئيس التحرير مباشرة على "
+     "<a href=\"mailto:editor@example.com\">editor@example.com</a>.</p>",
+     "<p>We welcome readers' comments. If you find a mistake in something we published, "
+     "write to <a href=\"mailto:corrections@example.com\">corrections@example.com</a> with "
+     "a link to the story and what you believe is right; an editor will reply within two "
+     "working days.</p>"
+     "<p>News tips: <a href=\"mailto:news@example.com\">news@example.com</a>. Complaints "
+     "about our coverage can go straight to the editor-in-chief at "
+     "<a href=\"mailto:editor@example.com\">editor@example.com</a>.</p>"),
 ]  # fmt: skip

@@ -1,6 +1,6 @@
 """Template helpers for the site chrome."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django import template
 from django.db import models
@@ -57,5 +57,5 @@ def time_tag(moment, style: str = "date", *, with_hijri: bool = False) -> SafeSt
 def today():
     """Today's date in the publication's time zone; the page changes at midnight."""
     day = timezone.localdate()
-    recorder.changes_at(timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)))
+    recorder.changes_at(dates.midnight(day + timedelta(days=1)))
     return day

@@ -112,6 +112,26 @@ def test_small_screens_get_one_column_and_a_pausable_ticker(browser, seeded_urls
     page.screenshot(path=ARTIFACTS / "home-mobile.png", full_page=True)
 
 
+def test_the_masthead_page_answers_who_led_the_paper_on_a_chosen_day(browser, seeded_urls):
+    page = open_page(
+        browser, seeded_urls["home"] + "masthead/", viewport={"width": 390, "height": 844}
+    )
+    assert "حسام عبد الرحمن" in page.locator("#masthead-today").locator("..").inner_text()
+
+    page.fill("#masthead-on", "2020-05-01")
+    page.get_by_role("button", name="اعرض").click()
+
+    on_day = page.locator("section[aria-labelledby=masthead-on-day]")
+    expect(on_day).to_contain_text("فؤاد الطحان")
+    assert "ماجد السعدي" not in on_day.inner_text()  # managing editor only since 2022
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=ARTIFACTS / "masthead-mobile.png", full_page=True)
+
+    page.locator(".site-footer").get_by_role("link", name="سياسة التصحيح").click()
+    expect(page.locator("h1")).to_have_text("سياسة التصحيح")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seeded_urls):
     page = open_page(browser, seeded_urls["admin"], viewport={"width": 1366, "height": 900})
     page.fill("#id_username", "desk")

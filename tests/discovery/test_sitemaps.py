@@ -68,8 +68,9 @@ def test_the_index_costs_the_same_few_queries_however_many_months_it_lists(
     ArticleFactory(published_at=datetime(1950, 3, 15, tzinfo=UTC))  # over 900 months back
 
     # The first publication time, every month's count and last change, the number
-    # of sections, tags and authors, and when the next scheduled article goes live.
-    with django_assert_max_num_queries(6):
+    # of sections, tags, authors and policy pages, and when the next scheduled article
+    # goes live.
+    with django_assert_max_num_queries(7):
         locations = index_locations(client)
 
     months = [loc for loc in locations if "articles-" in loc]

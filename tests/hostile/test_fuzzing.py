@@ -38,9 +38,10 @@ ROUTES = [
     "/", "/en/", "/section/{}/", "/tag/{}/", "/author/{}/", "/news/{}/", "/news/1/{}/",
     "/search/", "/en/search/", "/feeds/rss/", "/feeds/atom/tag/{}/", "/en/feeds/rss/section/{}/",
     "/feeds/rss/author/{}/", "/sitemap-{}.xml", "/sitemap.xml", "/news-sitemap.xml",
-    "/ticker.json", "/robots.txt", "/preview/{}/", "/{}/", "/en/{}",
+    "/ticker.json", "/robots.txt", "/preview/{}/", "/{}/", "/en/{}", "/about/{}/",
+    "/masthead/",
 ]  # fmt: skip
-PUBLIC_PARAMETERS = ["q", "page", "section", "since", "until", "lang", "p", "o"]
+PUBLIC_PARAMETERS = ["q", "page", "section", "since", "until", "lang", "p", "o", "on", "month"]
 ADMIN_LISTS = [
     ("articles", "article", ["state", "english", "section__id__exact", "published_at__gte",
                              "published_at__lt", "published_at__year", "published_at__month",
@@ -51,6 +52,9 @@ ADMIN_LISTS = [
     ("ticker", "tickeritem", ["is_breaking__exact", "starts_at__year", "starts_at__month",
                               "q", "o", "p"]),
     ("newsroom", "staffmember", ["masthead_role__exact", "q", "o"]),
+    ("newsroom", "mastheadterm", ["role__exact", "starts_on__year", "starts_on__month",
+                                  "starts_on__day", "q", "o", "p"]),
+    ("newsroom", "policypage", ["q", "o", "p"]),
     ("articles", "section", ["q", "o", "p"]),
 ]  # fmt: skip
 

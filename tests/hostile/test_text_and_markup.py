@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import Article
-from articles.sanitize import plain_text, sanitize_body
 from articles.services import publishing_problems
+from newsroom.sanitize import plain_text, sanitize_body
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,8 @@ from newsroom.models import Publication, StaffMember
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
+    MastheadTermFactory,
+    PolicyPageFactory,
     SectionFactory,
     SpellingVariantFactory,
     StaffMemberFactory,
@@ -28,9 +30,13 @@ MODELS = [
     ("articles", "image", ImageFactory),
     ("articles", "article", ArticleFactory),
     ("ticker", "tickeritem", TickerItemFactory),
+    ("newsroom", "policypage", PolicyPageFactory),
 ]
 # Models edited in one language only (no translation tabs).
-PLAIN_MODELS = [("articles", "spellingvariant", SpellingVariantFactory)]
+PLAIN_MODELS = [
+    ("articles", "spellingvariant", SpellingVariantFactory),
+    ("newsroom", "mastheadterm", MastheadTermFactory),
+]
 
 
 @pytest.fixture

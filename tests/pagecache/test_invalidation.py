@@ -13,6 +13,8 @@ from newsroom.models import Publication, StaffMember
 from tests.admin_forms import change_url, form_data
 from tests.factories import (
     ArticleFactory,
+    MastheadTermFactory,
+    PolicyPageFactory,
     SectionFactory,
     SpellingVariantFactory,
     StaffMemberFactory,
@@ -318,3 +320,56 @@ def test_a_new_spelling_variant_purges_the_search_pages_only(
     status, text = page(client, search)
     assert status == "miss" and "<mark>شفارتسنيغر</mark>" in text
     assert outcome(client, other.get_absolute_url()) == "hit"
+
+
+def test_masthead_terms_purge_the_masthead_line_and_page(
+    client, page_cache, newsroom, committed, warm
+):
+    story, _other = newsroom
+    warm("/", story.get_absolute_url(), "/masthead/", "/masthead/?on=2020-01-01")
+    successor = StaffMemberFactory(name_ar="رئيسة التحرير الجديدة")
+
+    with committed():
+        MastheadTermFactory(staff_member=successor, role="managing_editor")
+
+    for url in ("/", story.get_absolute_url(), "/masthead/"):
+        assert "رئيسة التحرير الجديدة" in client.get(url).text, url
+    assert "رئيسة التحرير الجديدة" in client.get("/masthead/?on=2020-01-01").text  # history
+
+
+def test_a_policy_text_edit_purges_its_page_only(client, page_cache, newsroom, committed, warm):
+    story, _other = newsroom
+    policy = PolicyPageFactory(title_ar="ميثاق التحرير")
+    warm("/", story.get_absolute_url(), policy.get_absolute_url())
+
+    with committed():
+        policy.body_ar = "<p>نص الميثاق بعد المراجعة.</p>"
+        policy.save()
+
+    assert "نص الميثاق بعد المراجعة" in client.get(policy.get_absolute_url()).text
+    assert outcome(client, "/") == "hit"
+    assert outcome(client, story.get_absolute_url()) == "hit"
+
+
+def test_a_policy_title_edit_purges_every_footer(client, page_cache, newsroom, committed, warm):
+    story, _other = newsroom
+    policy = PolicyPageFactory(title_ar="ميثاق التحرير", kind="ethics")
+    warm("/", story.get_absolute_url(), policy.get_absolute_url())
+
+    with committed():
+        policy.title_ar = "ميثاق الشرف الصحفي"
+        policy.save()
+
+    for url in ("/", story.get_absolute_url(), policy.get_absolute_url()):
+        assert "ميثاق الشرف الصحفي" in client.get(url).text, url
+
+
+def test_a_new_policy_page_answers_at_an_address_that_was_a_404(
+    client, page_cache, newsroom, committed
+):
+    assert client.get("/about/الخصوصية/").status_code == 404
+
+    with committed():
+        PolicyPageFactory(title_ar="الخصوصية", slug="الخصوصية")
+
+    assert client.get("/about/الخصوصية/").status_code == 200

@@ -134,7 +134,7 @@ def test_public_pages_tell_shared_caches_how_long_and_what_they_show(
     keys = set(response["xkey"].split())
     assert response["Surrogate-Key"] == response["xkey"]
     assert {f"a{story.pk}", f"s{story.section_id}", f"i{story.lead_image_id}", "ticker",
-            "masthead", "nav", "pub", "all"} <= keys  # fmt: skip
+            "masthead", "policies", "nav", "pub", "all"} <= keys  # fmt: skip
     assert f"a{newsroom[1].pk}" not in keys
     assert "Cookie" not in response.get("Vary", "")
 

@@ -7,7 +7,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.factories import ArticleFactory, TickerItemFactory
+from tests.factories import (
+    ArticleFactory,
+    MastheadTermFactory,
+    StaffMemberFactory,
+    TickerItemFactory,
+)
 from tests.pagecache.conftest import outcome
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +133,27 @@ def test_a_story_scheduled_sooner_than_the_next_one_appears_on_time(
     clock.shift(timedelta(minutes=5))
     assert "خبر بعد خمس دقائق" in client.get("/").text
     assert "خبر بعد خمس دقائق" in client.get(sooner.section.get_absolute_url()).text
+
+
+def test_a_new_editor_in_chief_reaches_the_masthead_line_at_midnight(
+    clock, client, page_cache, site_chrome
+):
+    outgoing = site_chrome.editor_in_chief.masthead_terms.get()
+    outgoing.ends_on = timezone.localdate()
+    outgoing.save()
+    MastheadTermFactory(
+        staff_member=StaffMemberFactory(name_ar="رئيسة التحرير الجديدة"),
+        starts_on=timezone.localdate() + timedelta(days=1),
+    )
+    article = ArticleFactory()
+
+    clock.move_to(datetime(2026, 11, 30, 23, 58, tzinfo=CAIRO))
+    assert "رئيسة التحرير الجديدة" not in client.get("/").text
+    client.get(article.get_absolute_url())
+    clock.move_to(datetime(2026, 11, 30, 23, 59, 59, tzinfo=CAIRO))
+    assert outcome(client, "/") == "hit"
+    clock.move_to(datetime(2026, 12, 1, 0, 0, tzinfo=CAIRO))
+    for url in ("/", article.get_absolute_url(), "/masthead/"):
+        line = client.get(url).text.split('class="masthead__line')[1].split("</p>")[0]
+        assert "رئيسة التحرير الجديدة" in line, url
+        assert site_chrome.editor_in_chief.name_ar not in line, url

@@ -1,7 +1,7 @@
 """``python manage.py seed_demo``: fill an empty database with the demo publication."""
 
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -15,7 +15,7 @@ from articles.models import Article, Correction, Image, Section
 from articles.services import image_make_renditions
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.demo import content, images
-from newsroom.models import Publication, StaffMember
+from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
 from newsroom.roles import sync_roles
 from ticker.models import TickerItem
 
@@ -24,8 +24,8 @@ ACCENT = (179, 22, 27)
 
 class Command(BaseCommand):
     help = (
-        "Create the demo publication: masthead, sections, articles with images, "
-        "ticker. Running it again changes nothing."
+        "Create the demo publication: masthead and its history, policy pages, sections, "
+        "articles with images, ticker. Running it again changes nothing."
     )
 
     @transaction.atomic
@@ -34,6 +34,10 @@ class Command(BaseCommand):
         self.created = 0
         seed_publication()
         staff = {key: self.staff_member(key, *rest) for key, *rest in content.STAFF}
+        for staff_key, role, starts_on, ends_on in content.MASTHEAD_TERMS:
+            self.masthead_term(staff[staff_key], role, starts_on, ends_on)
+        for values in content.POLICY_PAGES:
+            self.policy_page(*values)
         sections = {
             key: self.section(order, key, *values)
             for order, (key, values) in enumerate(content.SECTIONS.items(), start=1)
@@ -125,7 +129,7 @@ class Command(BaseCommand):
         self.created += 1
         return f"{username} ({group}): password {password}"
 
-    def staff_member(self, key, name_ar, name_en, job_ar, job_en, role, order) -> StaffMember:
+    def staff_member(self, key, name_ar, name_en, job_ar, job_en, order) -> StaffMember:
         member, created = StaffMember.objects.get_or_create(
             name_ar=name_ar,
             defaults={
@@ -134,12 +138,35 @@ class Command(BaseCommand):
                 "job_title_en": job_en,
                 "bio_ar": content.STAFF_BIO_AR,
                 "bio_en": content.STAFF_BIO_EN,
-                "masthead_role": role,
                 "masthead_order": order,
             },
         )
         self.created += created
         return member
+
+    def masthead_term(self, member: StaffMember, role: str, starts_on: str, ends_on) -> None:
+        """A term of the masthead's history; saving it gives the person today's role."""
+        _term, created = MastheadTerm.objects.get_or_create(
+            staff_member=member,
+            role=role,
+            starts_on=date.fromisoformat(starts_on),
+            defaults={"ends_on": date.fromisoformat(ends_on) if ends_on else None},
+        )
+        self.created += created
+
+    def policy_page(self, kind, slug, order, title_ar, title_en, body_ar, body_en) -> None:
+        _page, created = PolicyPage.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "kind": kind,
+                "order": order,
+                "title_ar": title_ar,
+                "title_en": title_en,
+                "body_ar": body_ar,
+                "body_en": body_en,
+            },
+        )
+        self.created += created
 
     def section(self, order, key, name_ar, name_en, description_ar, colour, reporter) -> Section:
         section, created = Section.objects.get_or_create(

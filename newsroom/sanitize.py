@@ -1,4 +1,5 @@
-"""The allow-list that article bodies are cleaned to before they are stored."""
+"""The allow-list that rich text (article bodies, live updates, policy pages) is cleaned
+to before it is stored."""
 
 import re
 from html import unescape

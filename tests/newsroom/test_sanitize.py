@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.sanitize import sanitize_body
+from newsroom.sanitize import sanitize_body
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
