@@ -31,6 +31,7 @@ from articles.previews import article_from_token
 from articles.search import Outcome, highlight, missing_words, parse_query, snippet
 from articles.search_suggestions import Answer, answer
 from discovery import page_meta
+from discovery.feed_formats import FORMATS
 from discovery.links import FeedLink, feed_links
 from discovery.sitemaps import month_bounds
 from liveblog.reading import coverage_for
@@ -160,9 +161,7 @@ class CorrectionsView(ListView):
             **chrome.policies_of_kind(corrections_policy=PolicyPage.Kind.CORRECTIONS),
             feeds=[
                 *feed_links(),
-                FeedLink(
-                    heading, reverse("feeds:corrections-rss"), reverse("feeds:corrections-atom")
-                ),
+                FeedLink(heading, *(reverse(f"feeds:corrections-{fmt}") for fmt in FORMATS)),
             ],
             meta=page_meta.for_listing(self.request, publication, heading, description),
             **kwargs,

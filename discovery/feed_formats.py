@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom documents carrying what news readers expect beyond Django's defaults.
+"""RSS 2.0, Atom and JSON Feed documents carrying what news readers expect beyond
+Django's defaults.
 
 Django's generators write a summary, one author and enclosures. A news feed also
 carries the full article (``content:encoded`` in RSS, ``<content>`` in Atom),
@@ -9,11 +10,13 @@ and caption (Media RSS). Items pass these as ``content``, ``authors`` (a list of
 Characters XML cannot carry are dropped from every text first (``XmlSafe``).
 """
 
+import json
 import re
 from dataclasses import dataclass, replace
 
 from django.utils.encoding import iri_to_uri
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import strip_tags
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -106,3 +109,53 @@ class NewsAtomFeed(XmlSafe, Atom1Feed):
             handler.endElement("author")
         if item.get("content"):
             handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class JsonFeed(SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) from the same items as RSS
+    and Atom: the full body as ``content_html``, the summary, every author with their
+    page, the lead image, the section and tags."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding) -> None:
+        feed = self.feed
+        document = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": feed["title"],
+            "home_page_url": iri_to_uri(feed["link"]),
+            "feed_url": iri_to_uri(feed["feed_url"]),
+            "description": feed["description"],
+            "language": feed["language"],
+            "authors": [{"name": feed["author_name"], "url": iri_to_uri(feed["author_link"])}],
+            "items": [self.item(item) for item in self.items],
+        }
+        outfile.write(json.dumps(_without_empty(document), ensure_ascii=False).encode(encoding))
+
+    def item(self, item: dict) -> dict:
+        image = item.get("image")
+        return _without_empty(
+            {
+                "id": item["unique_id"],
+                "url": iri_to_uri(item["link"]),
+                "title": item["title"],
+                "content_html": item.get("content") or item["description"],
+                "summary": strip_tags(item["description"]) if item.get("content") else "",
+                "image": iri_to_uri(image.url) if image else "",
+                "date_published": item["pubdate"].isoformat() if item["pubdate"] else "",
+                "date_modified": item["updateddate"].isoformat() if item["updateddate"] else "",
+                "authors": [
+                    {"name": name, "url": iri_to_uri(url)} for name, url in item.get("authors", ())
+                ],
+                "tags": list(item["categories"] or ()),
+            }
+        )
+
+
+def _without_empty(values: dict) -> dict:
+    # JSON Feed leaves out what is unknown rather than giving it empty.
+    return {key: value for key, value in values.items() if value not in ("", [], None)}
+
+
+# The formats every feed is offered in, by the name in its address.
+FORMATS = {"rss": NewsRssFeed, "atom": NewsAtomFeed, "json": JsonFeed}

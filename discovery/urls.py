@@ -1,14 +1,13 @@
-"""Feed addresses, under each language's prefix: /feeds/rss/, /en/feeds/atom/section/<slug>/ …"""
+"""Feed addresses, under each language's prefix: /feeds/rss/, /en/feeds/atom/section/<slug>/,
+/feeds/json/tag/<slug>/ …"""
 
 from django.urls import path
 
-from discovery.feed_formats import NewsAtomFeed, NewsRssFeed
+from discovery.feed_formats import FORMATS
 from discovery.feeds import ArticleFeed, AuthorFeed, CorrectionsFeed, SectionFeed, TagFeed
 from newsroom.http import public_cache
 
 app_name = "feeds"
-
-FORMATS = {"rss": NewsRssFeed, "atom": NewsAtomFeed}
 
 urlpatterns = []
 for fmt, generator in FORMATS.items():

@@ -1,14 +1,21 @@
-"""RSS and Atom feeds: valid, complete, in the page's language, and only what readers may see."""
+"""RSS, Atom and JSON feeds: valid, complete, in the page's language, only what readers
+may see."""
 
+import json
 from datetime import timedelta
+from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
+import jsonschema
 import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
+from lxml import html
 from taggit.models import Tag
 
+from discovery.feed_formats import FORMATS
 from tests.factories import ArticleFactory, StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +27,7 @@ def feed_urls(archive) -> list[str]:
     urls = []
     for language in ("ar", "en"):
         with translation.override(language):
-            for fmt in ("rss", "atom"):
+            for fmt in FORMATS:
                 urls += [
                     reverse(f"feeds:{fmt}"),
                     reverse(f"feeds:section-{fmt}", kwargs={"slug": archive.section.slug}),
@@ -30,12 +37,28 @@ def feed_urls(archive) -> list[str]:
     return urls
 
 
+JSON_FEED_SCHEMA = json.loads((Path(__file__).parent / "schemas/jsonfeed-1.1.json").read_text())
+
+
 def parse(client, url: str):
+    """The feed at ``url``, checked against its format; a JSON Feed is read into the
+    shape feedparser gives the others (feedparser 6.0 does not read JSON Feed)."""
     response = client.get(url)
     assert response.status_code == 200, url
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, (url, feed.get("bozo_exception"))
-    return feed
+    if "/feeds/json/" not in url:
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, (url, feed.get("bozo_exception"))
+        return feed
+    assert response["Content-Type"] == "application/feed+json; charset=utf-8"
+    document = response.json()
+    jsonschema.validate(document, JSON_FEED_SCHEMA)
+    return feedparser.FeedParserDict(
+        feed=feedparser.FeedParserDict(language=document["language"], title=document["title"]),
+        entries=[
+            feedparser.FeedParserDict(title=item["title"], link=item["url"])
+            for item in document["items"]
+        ],
+    )
 
 
 def links(feed) -> set[str]:
@@ -44,7 +67,7 @@ def links(feed) -> set[str]:
 
 def test_every_feed_parses_without_errors_and_lists_only_what_readers_may_see(client, archive):
     urls = feed_urls(archive)
-    assert len(urls) == 16
+    assert len(urls) == 24
 
     for url in urls:
         feed = parse(client, url)
@@ -94,6 +117,39 @@ def test_atom_entry_carries_content_authors_with_pages_and_updated_times(client,
     assert entry.updated_parsed is not None
     assert feed.feed.updated_parsed == entry.updated_parsed
     assert entry.enclosures[0].type == "image/jpeg"
+
+
+def test_json_feed_item_carries_body_summary_authors_tags_image_and_dates(client, archive):
+    article = archive.translated
+    article.refresh_from_db()
+    with translation.override("en"):
+        url = reverse("feeds:section-json", kwargs={"slug": archive.section.slug})
+        author_page = "http://testserver" + archive.author.get_absolute_url()
+        article_page = "http://testserver" + article.get_absolute_url()
+    document = client.get(url).json()
+    (item,) = document["items"]
+
+    assert document["language"] == "en"
+    assert document["feed_url"] == "http://testserver" + url
+    assert item["url"] == article_page
+    assert item["id"] == f"http://testserver/en/news/{article.pk}/"  # stable when the slug changes
+    assert item["title"] == "Central bank holds interest rates"
+    assert item["content_html"] == "<p>The bank kept its main rate unchanged.</p>"
+    assert item["summary"] == article.summary_en
+    assert item["authors"] == [{"name": archive.author.name_en, "url": author_page}]
+    assert item["image"] == "http://testserver" + article.lead_image.file.url
+    assert set(item["tags"]) >= {"البنوك"}
+    assert item["date_published"] == article.published_at.isoformat()
+
+
+def test_pages_offer_their_json_feeds_beside_rss_and_atom(client, archive):
+    page = html.fromstring(client.get(archive.section.get_absolute_url()).content)
+    section_feed = reverse("feeds:section-json", kwargs={"slug": archive.section.slug})
+
+    offered = page.xpath('//link[@rel="alternate"][@type="application/feed+json"]/@href')
+    assert [unquote(href) for href in offered] == ["/feeds/json/", unquote(section_feed)]
+    for href in offered:
+        assert client.get(href)["Content-Type"].startswith("application/feed+json")
 
 
 def test_a_scheduled_article_joins_the_feed_at_its_time(client, archive):

@@ -8,7 +8,8 @@ from PIL import Image as PillowImage
 
 from articles.models import Article, Correction, Image, Section
 from liveblog.models import LiveUpdate
-from newsroom.models import Publication, StaffMember
+from newsroom.languages import url_in
+from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
 from ticker.models import TickerItem
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,8 @@ def snapshot() -> dict:
         "users": list(User.objects.order_by("pk").values()),
         "live updates": list(LiveUpdate.objects.order_by("pk").values()),
         "corrections": list(Correction.objects.order_by("pk").values()),
+        "masthead terms": list(MastheadTerm.objects.order_by("pk").values()),
+        "policy pages": list(PolicyPage.objects.order_by("pk").values()),
     }
 
 
@@ -113,3 +116,17 @@ def test_the_demo_corrects_itself_in_public(client, seeded):
 
     assert kinds == {"correction", "clarification", "update"}
     assert "11.25%" in archive and 'id="corrections"' in page and "CorrectionComment" in page
+
+
+def test_the_demo_has_a_masthead_history_and_its_policies_in_both_languages(client, seeded):
+    editors = MastheadTerm.objects.filter(role="editor_in_chief").order_by("starts_on")
+    past, current = editors
+
+    assert past.ends_on is not None and current.ends_on is None
+    assert past.staff_member.name_ar in client.get(f"/masthead/?on={past.starts_on}").text
+    kinds = set(PolicyPage.objects.values_list("kind", flat=True))
+    assert {"corrections", "ethics", "ownership", "feedback", ""} <= kinds
+    for page in PolicyPage.objects.all():
+        assert page.title_en and page.body_en
+        assert client.get(page.get_absolute_url()).status_code == 200
+        assert client.get(url_in("en", page)).status_code == 200
