@@ -21,7 +21,7 @@ from articles.querysets import ArticleQuerySet
 from newsroom import dates
 from newsroom.addresses import address
 from newsroom.arabic import normalize, words
-from newsroom.sanitize import sanitize_body
+from newsroom.sanitize import sanitize_translations
 from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 # Fields the search entries are built from: the translated text, and the workflow
@@ -346,9 +346,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.fill_publication_time()
-        for code in AVAILABLE_LANGUAGES:
-            body_field = build_localized_fieldname("body", code)
-            setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
+        sanitize_translations(self)
         save_with_unique_slug(self, "title", partial(super().save, *args, **kwargs))
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & SEARCHED_FIELDS:

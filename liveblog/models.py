@@ -5,14 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.settings import AVAILABLE_LANGUAGES
-from modeltranslation.utils import build_localized_fieldname
 
 from articles.models import Article, Image
 from newsroom import dates
 from newsroom.addresses import address
 from newsroom.models import StaffMember
-from newsroom.sanitize import sanitize_body
+from newsroom.sanitize import sanitize_translations
 
 
 class LiveBlog(models.Model):
@@ -127,9 +125,7 @@ class LiveUpdate(models.Model):
         return self.headline or f"{self.live_blog} · {self.posted_at:%H:%M}"
 
     def save(self, *args, **kwargs) -> None:
-        for code in AVAILABLE_LANGUAGES:
-            field = build_localized_fieldname("body", code)
-            setattr(self, field, sanitize_body(getattr(self, field) or ""))
+        sanitize_translations(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

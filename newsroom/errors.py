@@ -3,7 +3,7 @@
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, JsonResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 
@@ -12,14 +12,27 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
 
 
+API_PREFIX = "/api/"
+
+
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """The missing-page page in the site's layout; when that cannot be built (its
-    masthead and sections need the database), one that needs nothing."""
+    masthead and sections need the database), one that needs nothing. The API
+    answers in JSON, as for its own errors."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Not found."}, status=404)
     try:
         return defaults.page_not_found(request, exception)
     except Exception:
         logger.exception("The missing-page page failed for %s; sent the plain one", request.path)
         return HttpResponseNotFound(render_to_string("404_plain.html"))
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 page, or for the API ``{"detail": …}``."""
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "Bad request."}, status=400)
+    return defaults.bad_request(request, exception)
 
 
 class DatabaseUnavailableMiddleware:

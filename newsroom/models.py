@@ -10,12 +10,12 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
+from modeltranslation.settings import DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom import dates
 from newsroom.addresses import address
-from newsroom.sanitize import sanitize_body
+from newsroom.sanitize import sanitize_translations
 from newsroom.slugs import save_with_unique_slug, unicode_slug_field
 
 
@@ -365,9 +365,7 @@ class PolicyPage(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        for code in AVAILABLE_LANGUAGES:
-            body_field = build_localized_fieldname("body", code)
-            setattr(self, body_field, sanitize_body(getattr(self, body_field) or ""))
+        sanitize_translations(self)
         save_with_unique_slug(self, "title", partial(super().save, *args, **kwargs))
 
     def get_absolute_url(self) -> str:

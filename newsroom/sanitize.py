@@ -8,6 +8,8 @@ from urllib.parse import unquote
 import nh3
 from django.conf import settings
 from django.utils.html import strip_tags
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
 
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "a",
@@ -62,3 +64,10 @@ def plain_text(html: str) -> str:
     wherever it goes back into HTML.
     """
     return unescape(strip_tags(BLOCK_END.sub("\n", html or ""))).strip()
+
+
+def sanitize_translations(instance, field: str = "body") -> None:
+    """Clean ``instance``'s rich-text ``field`` in every language, before it is saved."""
+    for code in AVAILABLE_LANGUAGES:
+        name = build_localized_fieldname(field, code)
+        setattr(instance, name, sanitize_body(getattr(instance, name) or ""))

@@ -75,12 +75,20 @@ INSTALLED_APPS = [
     "liveblog",
     "discovery",
     "pagecache",
+    "importers",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "axes",
 ]
 
 MIDDLEWARE = [
     "newsroom.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache: API answers served from it get their CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "newsroom.middleware.RejectUnstorableInputMiddleware",
     "newsroom.errors.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -89,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.middleware.AddressLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Old WordPress addresses, for what the site itself answers 404.
+    "importers.legacy_addresses.LegacyAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -342,6 +352,38 @@ SHOW_HIJRI_DATE = env_bool("SHOW_HIJRI_DATE", False)
 
 # How often an open page asks for the ticker's live items.
 TICKER_REFRESH_SECONDS = int(os.environ.get("TICKER_REFRESH_SECONDS", "60"))
+
+# ---------------------------------------------------------------------------
+# The read-only API (api/): Django REST Framework, OpenAPI by drf-spectacular
+# ---------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    # Public and read-only: no sessions (so no CSRF and no cookies), JSON only.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ReaderRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests each client address may make to the API, e.g. "120/minute"; empty turns
+# the limit off. Answers the page cache serves do not count: they cost nothing.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom API",
+    "DESCRIPTION": "Read-only access to what the publication has published.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Any site may read the API from a browser: GET only, no credentials.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # ---------------------------------------------------------------------------
 # Page cache (pagecache/): public pages kept whole, purged by content tags

@@ -22,6 +22,8 @@ urlpatterns = [
     path("sitemap.xml", public_cache(discovery_views.sitemap_index), name="sitemap-index"),
     path("sitemap-<str:section>.xml", public_cache(discovery_views.sitemap), name="sitemap"),
     path("news-sitemap.xml", public_cache(discovery_views.news_sitemap), name="news-sitemap"),
+    # One API for every language: each answer carries all of them.
+    path("api/v1/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -37,4 +39,5 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "newsroom.errors.bad_request"
 handler404 = "newsroom.errors.page_not_found"

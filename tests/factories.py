@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Image, Section, SpellingVariant
+from articles.models import Article, Correction, Image, Section, SpellingVariant
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import MastheadTerm, PolicyPage, StaffMember
 from ticker.models import TickerItem
@@ -158,3 +158,13 @@ class LiveUpdateFactory(DjangoModelFactory):
     body_ar = "<p>وصل المراسل إلى موقع الحدث.</p>"
     posted_at = factory.LazyFunction(timezone.now)
     changed_at = factory.LazyAttribute(lambda update: update.posted_at)
+
+
+class CorrectionFactory(DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    kind = Correction.Kind.CORRECTION
+    text_ar = "ذكرت نسخة سابقة من هذا الخبر رقمًا خاطئًا، وقد صحّحناه."
+    published_at = hours_ago(1)
