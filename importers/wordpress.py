@@ -32,6 +32,7 @@ from importers.media import MediaSource, MediaUnavailable
 from importers.models import ImportedAuthor, ImportedImage, ImportedPost, ImportedTerm
 from newsroom.models import StaffMember
 from newsroom.sanitize import plain_text
+from newsroom.slugs import arabic_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +133,9 @@ class WordPressImport:
     def _save_post(self, item: wxr.Item, body: str, lead_image: Image | None) -> bool:
         imported = ImportedPost.objects.filter(wordpress_id=item.wordpress_id).first()
         article = imported.article if imported else Article()
+        if imported is None and item.slug:
+            # Its WordPress slug (Arabic kept), made unique on saving if taken.
+            article.slug = arabic_slugify(item.slug)[: Article._meta.get_field("slug").max_length]
         article.title_ar = item.title.strip()
         summary = content.paragraphs(item.excerpt) or body
         article.summary_ar = Truncator(plain_text(summary)).words(SUMMARY_WORDS)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "discovery",
     "pagecache",
     "importers",
+    "backups",
     "api",
     "rest_framework",
     "drf_spectacular",

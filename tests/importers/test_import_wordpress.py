@@ -64,6 +64,8 @@ def test_a_post_keeps_its_section_tags_author_and_summary(uploads):
     run(media_dir=str(uploads))
 
     water, marathon = article(101), article(102)
+    assert water.slug == "انقطاع-المياه"  # its WordPress slug, Arabic kept
+    assert article(105).slug  # no WordPress slug: made from the headline
     assert water.section == Section.objects.get(name_ar="محليات")
     assert sorted(water.tags.names()) == ["المياه", "انقطاع المياه"]
     assert [a.name_ar for a in water.authors.all()] == ["هدى الراشد"]
