@@ -12,7 +12,6 @@ The export is read twice, as a stream: attachments may come after the posts
 that use them, and only their addresses are kept between the passes.
 """
 
-import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +32,6 @@ from importers.models import ImportedAuthor, ImportedImage, ImportedPost, Import
 from newsroom.models import StaffMember
 from newsroom.sanitize import plain_text
 from newsroom.slugs import arabic_slugify
-
-logger = logging.getLogger(__name__)
 
 STATUSES = {
     "publish": Article.Status.PUBLISHED,
@@ -219,6 +216,9 @@ class WordPressImport:
         return image.file.url if image else None
 
     def _image(self, url: str, *, wordpress_id: int | None = None, alt: str = "") -> Image | None:
+        if len(url) > ImportedImage._meta.get_field("url").max_length:
+            self.summary.problems.append(f"image {url[:80]}…: its address is too long")
+            return None
         known = ImportedImage.objects.select_related("image").filter(url=url).first()
         if known:
             return known.image

@@ -1,16 +1,18 @@
 """Shared fixtures. Test-only settings are applied here, not in a second settings tree."""
 
 import uuid
+from datetime import datetime, time, timedelta
 from types import SimpleNamespace
 
 import pytest
 import redis
+import time_machine
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS
-from django.utils import translation
+from django.utils import timezone, translation
 
 from newsroom.models import Publication, StaffMember
 from newsroom.roles import sync_roles
@@ -58,6 +60,15 @@ def _empty_caches():
 def _default_language():
     """Start every test in Arabic: a request to /en/ leaves English active in the thread."""
     with translation.override("ar"):
+        yield
+
+
+@pytest.fixture
+def midday():
+    """Tomorrow at noon in Cairo, the clock running. Every page shows the date, so it
+    expires at midnight: a test of how long pages are kept must not run just before."""
+    noon = datetime.combine(timezone.localdate() + timedelta(days=1), time(12))
+    with time_machine.travel(timezone.make_aware(noon), tick=True):
         yield
 
 

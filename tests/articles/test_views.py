@@ -285,7 +285,7 @@ def test_empty_site_home_page_works(client, db):
     assert "لم تُنشر أي مقالات بعد" in response.text
 
 
-def test_public_pages_may_be_cached_briefly_but_errors_and_admin_may_not(client, story):
+def test_public_pages_may_be_cached_briefly_but_errors_and_admin_may_not(client, story, midday):
     page = client.get(story.get_absolute_url())
     missing = client.get("/news/999999/x/")
     admin = client.get("/admin/")

@@ -1,9 +1,8 @@
 """The ticker strip is rendered once for all pages, and still changes when it should."""
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,15 +18,6 @@ def ticker_queries(client, url) -> tuple[int, object]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     return sum("ticker_tickeritem" in q["sql"] for q in queries), response
-
-
-@pytest.fixture
-def midday():
-    """Tomorrow at noon in Cairo, the clock running: the date in the masthead changes at
-    midnight, and a page's lifetime must here be bounded by the strip alone."""
-    noon = datetime.combine(timezone.localdate() + timedelta(days=1), time(12))
-    with time_machine.travel(timezone.make_aware(noon), tick=True):
-        yield
 
 
 def test_pages_not_in_the_page_cache_share_one_rendered_strip(

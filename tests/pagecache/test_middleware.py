@@ -121,7 +121,7 @@ def test_responses_that_set_cookies_are_not_stored(rf, page_cache, settings):
 
 
 def test_public_pages_tell_shared_caches_how_long_and_what_they_show(
-    client, page_cache, newsroom, settings
+    client, page_cache, newsroom, settings, midday
 ):
     story = newsroom[0]
     response = client.get(story.get_absolute_url())
