@@ -227,7 +227,8 @@ def test_the_archive_filters_by_month_and_refuses_impossible_ones(client, articl
     assert this_month.pk
 
 
-def test_the_archive_paginates_and_keeps_the_month_in_its_links(client, article):
+def test_the_archive_paginates_and_keeps_the_month_in_its_links(client, article, midday):
+    # Notes over the last five hours: at noon (midday), all in this month.
     for n in range(23):
         note(article, n / 100, text=f"تصحيح رقم {n}")
     month = timezone.localtime().strftime("%Y-%m")
