@@ -82,7 +82,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         print("reading (importers.wxr.read, a fresh process each)")
-        for size in (float(s) for s in options.sizes.split(",")):
+        for size in (float(s) for s in options.sizes.split(",") if s):
             export = folder / f"export-{size:g}mb.xml"
             generate(export, megabytes=size)
             out = subprocess.run(
@@ -94,7 +94,7 @@ def main() -> None:
             print(f"  {megabytes:7.0f} MB, {int(count):7d} posts: peak {peak} MB")
             export.unlink()
         print("importing (manage.py import_wordpress into a new SQLite database)")
-        for count in (int(c) for c in options.posts.split(",")):
+        for count in (int(c) for c in options.posts.split(",") if c):
             export = folder / f"posts-{count}.xml"
             generate(export, posts=count)
             database = folder / f"import-{count}.sqlite3"
