@@ -27,9 +27,6 @@ class MediaSource:
         self.media_dir = media_dir.resolve() if media_dir else None
         self.base_url = base_url.rstrip("/") if base_url else None
 
-    def __bool__(self) -> bool:
-        return bool(self.media_dir or self.base_url)
-
     def read(self, url: str) -> tuple[str, bytes]:
         """The file's name and content."""
         relative = self.relative_path(url)
