@@ -129,7 +129,10 @@ class ImageAdmin(BilingualAdmin):
     def thumbnail(self, image: Image) -> str:
         if not image.file:
             return "—"
-        return format_html('<img src="{}" alt="" width="120" style="height:auto">', image.file.url)
+        # In the list the picture is the link to the image, so it needs a name.
+        return format_html(
+            '<img src="{}" alt="{}" width="120" style="height:auto">', image.file.url, image
+        )
 
 
 def _may_manage(request: HttpRequest, image: Image | None) -> bool:

@@ -249,7 +249,10 @@ class SectionView(ArticleListView):
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
-            heading=self.section.name, description=self.section.description, **kwargs
+            heading=self.section.name,
+            description=self.section.description,
+            section=self.section,
+            **kwargs,
         )
 
 

@@ -56,3 +56,22 @@ ensure_venv() {
         echo "$wanted" > "$stamp"
     fi
 }
+
+# Install the validators the page tests run (axe-core, the Nu HTML checker) into
+# node_modules whenever package-lock.json changed. Without npm, those tests skip and say why.
+ensure_node_tools() {
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "npm not found: the accessibility and HTML-validity tests will be skipped" >&2
+        return 0
+    fi
+    local stamp="node_modules/.installed"
+    local wanted
+    wanted=$(.venv/bin/python -c 'import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], "rb").read()).hexdigest())' package-lock.json)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+        echo "Installing the page validators into node_modules"
+        # --ignore-scripts: vnu-jar's install script would download a Java runtime; the
+        # machine's own Java runs it.
+        npm ci --ignore-scripts --no-audit --no-fund --silent
+        echo "$wanted" > "$stamp"
+    fi
+}

@@ -53,6 +53,12 @@ def time_tag(moment, style: str = "date", *, with_hijri: bool = False) -> SafeSt
     return element
 
 
+@register.filter
+def iso(moment) -> str:
+    """``moment`` for a ``datetime`` attribute: ISO 8601 to the second, as HTML allows."""
+    return dates.iso(moment) if moment else ""
+
+
 @register.simple_tag
 def today():
     """Today's date in the publication's time zone; the page changes at midnight."""

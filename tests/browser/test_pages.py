@@ -145,7 +145,7 @@ def test_admin_article_form_shows_language_tabs_from_our_own_files(browser, seed
     assert page.locator(".ui-tabs").count() >= 3
     assert page.locator("#id_title_ar").is_visible()
     assert not page.locator("#id_title_en").is_visible()
-    page.locator(".ui-tabs:has(#id_title_ar)").get_by_role("tab", name="en").click()
+    page.locator(".ui-tabs:has(#id_title_ar)").get_by_role("tab", name="الإنجليزية").click()
     assert page.locator("#id_title_en").is_visible()
     # The body is a rich-text editor (loaded under the nonce), Arabic right-to-left,
     # English left-to-right.
