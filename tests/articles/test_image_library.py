@@ -55,7 +55,8 @@ def test_upload_gets_jpeg_and_webp_renditions_smaller_than_the_original(reporter
 
     image = Image.objects.get()
     assert set(image.renditions) == {"jpeg", "webp"}
-    assert set(image.renditions["webp"]) == {"480", "800"}
+    assert set(image.renditions["jpeg"]) == {"480", "800"}
+    assert set(image.renditions["webp"]) == {"480", "800", "1000"}  # and the original's width
     with PillowImage.open(image.file.storage.path(image.renditions["webp"]["480"])) as small:
         assert small.format == "WEBP" and small.size == (480, 240)
     assert image.jpeg_srcset.endswith(f"{image.file.url} 1000w")
