@@ -1,6 +1,7 @@
 """Admin for sections, the image library and articles."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 import reversion
@@ -89,8 +90,7 @@ class ImageAdmin(BilingualAdmin):
     list_select_related = ("uploaded_by",)
     search_fields = ("alt_text_ar", "alt_text_en", "caption_ar", "caption_en", "credit_ar")
     date_hierarchy = "created_at"
-    readonly_fields = ("thumbnail", "focal_point_picker", "crop_previews", "width", "height",
-                       "uploaded_by")  # fmt: skip
+    readonly_fields = ("focal_point_picker", "crop_previews", "width", "height", "uploaded_by")
     fields = (
         "file",
         "focal_point_picker",
@@ -140,7 +140,9 @@ class ImageAdmin(BilingualAdmin):
                 ),
             )
 
-    def _make_copies(self, request: HttpRequest, image: Image, make, failure: str) -> None:
+    def _make_copies(
+        self, request: HttpRequest, image: Image, make: Callable[..., Image], failure: str
+    ) -> None:
         try:
             make(image=image)
         except Exception:
@@ -185,8 +187,11 @@ class ImageAdmin(BilingualAdmin):
         return format_html_join(
             "",
             '<figure class="crop-preview"><img src="{}" alt="" width="{}" height="{}">'
-            "<figcaption><bdi>{}×{}</bdi></figcaption></figure>",
-            ((c.url, c.width, c.height, c.width, c.height) for c in image.crop_copies.values()),
+            '<figcaption><bdi dir="ltr">{}:{} · {}×{}</bdi></figcaption></figure>',
+            (
+                (crop.url, crop.width, crop.height, across, down, crop.width, crop.height)
+                for (across, down), crop in image.crop_copies.items()
+            ),
         )
 
 

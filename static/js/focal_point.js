@@ -6,7 +6,7 @@
 // they are typed into. Fractions are measured from the picture's top left
 // corner whatever the page's direction: they describe the picture, not the
 // right-to-left admin around it.
-(() => {
+const setUpFocalPointPicker = () => {
   "use strict";
 
   const picker = document.querySelector("[data-focal-picker]");
@@ -34,4 +34,11 @@
   });
   across.addEventListener("input", showMarker);
   down.addEventListener("input", showMarker);
-})();
+};
+
+// The admin loads its media in the head, before the form exists.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setUpFocalPointPicker);
+} else {
+  setUpFocalPointPicker();
+}
