@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from lxml import html
 from PIL import Image as PillowImage
@@ -12,7 +13,7 @@ from PIL import Image as PillowImage
 from articles import services
 from articles.image_files import file_names
 from articles.models import Image
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, ImageFactory, UserFactory
 from tests.images import (
     GPS_IFD,
     encoded,
@@ -280,3 +281,13 @@ def test_only_the_lead_image_is_fetched_first_and_cards_below_wait(client, repor
     cards = page.xpath('//section[contains(@class, "related")]//img')
     assert len(cards) == 2
     assert all(card.get("loading") == "lazy" and card.get("width") for card in cards)
+
+
+def test_the_database_refuses_a_focal_point_outside_the_picture():
+    image = ImageFactory()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Image.objects.filter(pk=image.pk).update(focal_y=1.01)
+
+    image.refresh_from_db()
+    assert image.focal_y == 0.5
