@@ -11,6 +11,7 @@ from rest_framework import serializers
 from taggit.models import Tag
 
 from articles.corrections import notes_of
+from articles.imaging import CROP_RATIOS
 from articles.models import Article, Correction, Image, Section
 from newsroom.models import StaffMember
 from ticker.models import TickerItem
@@ -106,6 +107,18 @@ class RenditionSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
+class CropSerializer(serializers.Serializer):
+    ratio = serializers.ChoiceField(choices=[f"{w}:{h}" for w, h in CROP_RATIOS])
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class FocalPointSerializer(serializers.Serializer):
+    x = serializers.FloatField(help_text="From the left edge (0) to the right edge (1)")
+    y = serializers.FloatField(help_text="From the top (0) to the bottom (1)")
+
+
 class ImageSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The original file")
     alt_text = TranslatedField("alt_text")
@@ -114,10 +127,18 @@ class ImageSerializer(serializers.ModelSerializer):
     renditions = serializers.SerializerMethodField(
         help_text="Resized copies, narrowest first, for srcset"
     )
+    focal_point = serializers.SerializerMethodField(
+        help_text="Where the picture's subject is, as fractions of its width and height"
+    )
+    crops = serializers.SerializerMethodField(
+        help_text="JPEG crops around the focal point, 1,200 pixels wide when the original "
+        "allows; a ratio the original is too small for is missing"
+    )
 
     class Meta:
         model = Image
-        fields = ["url", "width", "height", "alt_text", "caption", "credit", "renditions"]
+        fields = ["url", "width", "height", "alt_text", "caption", "credit", "renditions",
+                  "focal_point", "crops"]  # fmt: skip
 
     def get_url(self, image: Image) -> str:
         return self.context["request"].build_absolute_uri(image.file.url)
@@ -130,6 +151,23 @@ class ImageSerializer(serializers.ModelSerializer):
             {"format": kind, "width": int(width), "url": absolute(storage.url(name))}
             for kind, sizes in sorted(image.renditions.items())
             for width, name in sorted(sizes.items(), key=lambda size: int(size[0]))
+        ]
+
+    @extend_schema_field(FocalPointSerializer)
+    def get_focal_point(self, image: Image) -> dict:
+        return {"x": image.focal_x, "y": image.focal_y}
+
+    @extend_schema_field(CropSerializer(many=True))
+    def get_crops(self, image: Image) -> list[dict]:
+        absolute = self.context["request"].build_absolute_uri
+        return [
+            {
+                "ratio": f"{across}:{down}",
+                "width": crop.width,
+                "height": crop.height,
+                "url": absolute(crop.url),
+            }
+            for (across, down), crop in image.crop_copies.items()
         ]
 
 

@@ -1,6 +1,7 @@
 """Admin for sections, the image library and articles."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 import reversion
@@ -16,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -55,6 +56,7 @@ from articles.services import (
     article_return_to_draft,
     article_submit,
     available_transitions,
+    image_make_crops,
     image_make_renditions,
     publishing_problems,
 )
@@ -88,10 +90,13 @@ class ImageAdmin(BilingualAdmin):
     list_select_related = ("uploaded_by",)
     search_fields = ("alt_text_ar", "alt_text_en", "caption_ar", "caption_en", "credit_ar")
     date_hierarchy = "created_at"
-    readonly_fields = ("thumbnail", "width", "height", "uploaded_by")
+    readonly_fields = ("focal_point_picker", "crop_previews", "width", "height", "uploaded_by")
     fields = (
         "file",
-        "thumbnail",
+        "focal_point_picker",
+        "focal_x",
+        "focal_y",
+        "crop_previews",
         "alt_text",
         "caption",
         "credit",
@@ -99,6 +104,10 @@ class ImageAdmin(BilingualAdmin):
         "height",
         "uploaded_by",
     )
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/focal_point.js"]
 
     def has_change_permission(self, request: HttpRequest, obj: Image | None = None) -> bool:
         return super().has_change_permission(request, obj) and _may_manage(request, obj)
@@ -111,19 +120,35 @@ class ImageAdmin(BilingualAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
         if "file" in form.changed_data:
-            try:
-                image_make_renditions(image=obj)
-            except Exception:
-                # The upload is kept: pages show the original until copies are made.
-                logger.exception("Renditions of image %s could not be made", obj.pk)
-                self.message_user(
-                    request,
-                    _(
-                        "The image was saved, but its smaller copies could not be made; "
-                        "pages show the original meanwhile."
-                    ),
-                    messages.WARNING,
-                )
+            self._make_copies(
+                request,
+                obj,
+                image_make_renditions,
+                _(
+                    "The image was saved, but its smaller copies could not be made; "
+                    "pages show the original meanwhile."
+                ),
+            )
+        elif {"focal_x", "focal_y"} & set(form.changed_data):
+            self._make_copies(
+                request,
+                obj,
+                image_make_crops,
+                _(
+                    "The focal point was saved, but the crops could not be cut again; "
+                    "search engines and social networks get the previous ones meanwhile."
+                ),
+            )
+
+    def _make_copies(
+        self, request: HttpRequest, image: Image, make: Callable[..., Image], failure: str
+    ) -> None:
+        try:
+            make(image=image)
+        except Exception:
+            # The upload and the focal point are kept: pages show what already exists.
+            logger.exception("Copies of image %s could not be made", image.pk)
+            self.message_user(request, failure, messages.WARNING)
 
     @admin.display(description=_("preview"))
     def thumbnail(self, image: Image) -> str:
@@ -132,6 +157,44 @@ class ImageAdmin(BilingualAdmin):
         # In the list the picture is the link to the image, so it needs a name.
         return format_html(
             '<img src="{}" alt="{}" width="120" style="height:auto">', image.file.url, image
+        )
+
+    @admin.display(description=_("focal point"))
+    def focal_point_picker(self, image: Image) -> str:
+        if not image.file:
+            return _("Upload the image first; then tap its subject here to set the focal point.")
+        # The widest copy a screen needs: the original may be tens of megapixels.
+        preview = image.renditions.get("jpeg", {}).get("800")
+        return format_html(
+            '<div class="focal-picker" data-focal-picker>'
+            '<img src="{}" alt="" width="{}" height="{}">'
+            '<span class="focal-picker__marker" style="left:{}%;top:{}%" aria-hidden="true">'
+            "</span></div>"
+            '<p class="help">{}</p>',
+            image.file.storage.url(preview) if preview else image.file.url,
+            image.width,
+            image.height,
+            round(image.focal_x * 100, 1),
+            round(image.focal_y * 100, 1),
+            _(
+                "Tap or click the subject of the picture (a face, the speaker) to set the "
+                "focal point below, then save. Crops for search engines and social networks "
+                "are cut around it."
+            ),
+        )
+
+    @admin.display(description=_("crops"))
+    def crop_previews(self, image: Image) -> str:
+        if not image.crop_copies:
+            return "—"
+        return format_html_join(
+            "",
+            '<figure class="crop-preview"><img src="{}" alt="" width="{}" height="{}">'
+            '<figcaption><bdi dir="ltr">{}:{} · {}×{}</bdi></figcaption></figure>',
+            (
+                (crop.url, crop.width, crop.height, across, down, crop.width, crop.height)
+                for (across, down), crop in image.crop_copies.items()
+            ),
         )
 
 

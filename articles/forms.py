@@ -61,6 +61,9 @@ class ReturnToDraftActionForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
 
 
+FOCAL_POINT_FIELDS = ("focal_x", "focal_y")
+
+
 class ImageForm(forms.ModelForm):
     """The image library's upload form: every new file is verified and cleaned first.
 
@@ -78,14 +81,35 @@ class ImageForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = ["file", "alt_text_ar", "alt_text_en", "caption_ar", "caption_en",
-                  "credit_ar", "credit_en"]  # fmt: skip
+        fields = ["file", "focal_x", "focal_y", "alt_text_ar", "alt_text_en", "caption_ar",
+                  "caption_en", "credit_ar", "credit_en"]  # fmt: skip
+        # Phones offer a decimal keypad for these; focal_point.js fills them from a tap.
+        widgets = {
+            name: forms.NumberInput(
+                attrs={"min": "0", "max": "1", "step": "0.01", "inputmode": "decimal"}
+            )
+            for name in FOCAL_POINT_FIELDS
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in FOCAL_POINT_FIELDS:
+            self.fields[name].required = False
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if isinstance(upload, UploadedFile):
             return clean_upload(upload)
         return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in FOCAL_POINT_FIELDS:
+            if cleaned_data.get(name) is None and name not in self.errors:
+                # Left empty, the focal point is the middle, as for uploads that never
+                # had one (imports, scripts).
+                cleaned_data[name] = Image._meta.get_field(name).default
+        return cleaned_data
 
 
 # What the body editor offers; newsroom.sanitize enforces the same allow-list on save.

@@ -2,11 +2,11 @@
 
 An uploaded file is stored under a random name: the uploader's file name may
 name a source ("leak-from-the-ministry.jpg") and is neither kept nor served.
-Renditions sit in a folder named after the original's random name, so neither
-can be guessed from another image's address (sequential ids could be counted
-through to the photos of unpublished stories). When a row is deleted, or its
-file replaced, the files it no longer uses go once the transaction commits: a
-rolled-back delete keeps them.
+Renditions and crops sit in a folder named after the original's random name,
+so neither can be guessed from another image's address (sequential ids could
+be counted through to the photos of unpublished stories). When a row is
+deleted, or its file replaced, the files it no longer uses go once the
+transaction commits: a rolled-back delete keeps them.
 """
 
 import logging
@@ -33,10 +33,26 @@ def rendition_name(image, width: int, extension: str) -> str:
     return f"images/renditions/{PurePath(image.file.name).stem}/{width}{extension}"
 
 
+def crop_name(image, ratio: str) -> str:
+    """Where the crop of ``image`` to ``ratio`` (``"16x9"``) around its focal point is stored.
+
+    The focal point is part of the name, so moving it gives the crop a new
+    address: browsers, CDNs and social networks that kept the old picture under
+    the old address fetch the new one.
+    """
+    across, down = round(image.focal_x * 1000), round(image.focal_y * 1000)
+    return f"images/renditions/{PurePath(image.file.name).stem}/{ratio}-{across}-{down}.jpg"
+
+
+def copy_names(image) -> list[str]:
+    """The names of every rendition and crop of ``image`` (not the original's)."""
+    renditions = [name for sizes in image.renditions.values() for name in sizes.values()]
+    return renditions + [crop["name"] for crop in image.crops.values()]
+
+
 def file_names(image) -> list[str]:
-    """The original's name and every rendition's."""
-    names = [image.file.name] if image.file else []
-    return names + [name for sizes in image.renditions.values() for name in sizes.values()]
+    """The original's name and every copy's."""
+    return ([image.file.name] if image.file else []) + copy_names(image)
 
 
 def delete_on_commit(storage: Storage, names: list[str]) -> None:
@@ -67,3 +83,6 @@ def _delete_files_of_replaced_image(
     previous = sender._default_manager.filter(pk=instance.pk).first()
     if previous is not None and previous.file.name != instance.file.name:
         delete_on_commit(previous.file.storage, file_names(previous))
+        # The copies were of the old picture: pages must not keep asking for them while
+        # the new one's are made, nor for ever if making them fails.
+        instance.renditions, instance.crops = {}, {}

@@ -1,9 +1,10 @@
-"""Checks and re-encodes uploaded photos, and makes the resized copies pages serve.
+"""Checks and re-encodes uploaded photos, and makes the copies pages and crawlers get.
 
 An upload is untrusted: it may not be an image at all, may be built to exhaust
 memory when decoded, and a phone photo carries EXIF that can reveal where and
 with which camera it was taken. ``clean_upload`` turns it into a file holding
-only pixels (plus the colour profile); ``rendition`` resizes such a file.
+only pixels (plus the colour profile); ``rendition`` resizes such a file and
+``crop`` cuts it to an aspect ratio around the editor's focal point.
 """
 
 import mimetypes
@@ -26,6 +27,12 @@ MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_SIDE = 12_000
 RENDITION_WIDTHS = (480, 800, 1200)
+# Google asks for an article's image in these aspect ratios (article structured data);
+# the first is also the Open Graph and Twitter card image.
+CROP_RATIOS = ((16, 9), (4, 3), (1, 1))
+# Google shows large images (Discover, Top stories) from 1,200 pixels wide. A multiple
+# of every ratio's first term, so a crop scaled to it keeps its ratio exactly.
+CROP_WIDTH = 1200
 
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 RENDITION_FORMATS = ("JPEG", "WEBP")
@@ -113,13 +120,74 @@ def rendition(source: IO[bytes], *, width: int, format: str) -> bytes:
     with Image.open(source) as image:
         original_mode = image.mode
         icc = image.info.get("icc_profile")
-        image = _eight_bit(image)
-        if image.mode in ("1", "P", "PA"):
-            # Pillow resamples these modes with nearest-neighbour, which looks jagged.
-            image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+        image = _resamplable(image)
         image.thumbnail((width, image.height), Image.Resampling.LANCZOS)
         storable = _storable(image, format)
         return _encode(storable, format, icc=_icc_for(icc, original_mode, storable.mode))
+
+
+def ratio_name(ratio: tuple[int, int]) -> str:
+    """``"16x9"`` for ``(16, 9)``: how a crop is named in storage and in ``Image.crops``."""
+    return f"{ratio[0]}x{ratio[1]}"
+
+
+def crop_box(
+    size: tuple[int, int], ratio: tuple[int, int], focal: tuple[float, float]
+) -> tuple[int, int, int, int] | None:
+    """The largest box of exactly ``ratio`` in an image of ``size``, around ``focal``.
+
+    ``focal`` is (across, down), fractions of the width and height from the top
+    left corner. The box is centred on it as far as the image's edges allow:
+    near an edge it slides inward rather than leave the picture. Returns
+    (left, top, right, bottom), or ``None`` when the image cannot hold the
+    ratio at even one pixel a unit.
+    """
+    width, height = size
+    # Whole multiples of the ratio's terms: a box a pixel off would not be 16:9.
+    scale = min(width // ratio[0], height // ratio[1])
+    if scale < 1:
+        return None
+    box_width, box_height = scale * ratio[0], scale * ratio[1]
+    left = _centred(focal[0] * width, box_width, width)
+    top = _centred(focal[1] * height, box_height, height)
+    return left, top, left + box_width, top + box_height
+
+
+def crop_size(size: tuple[int, int], ratio: tuple[int, int]) -> tuple[int, int] | None:
+    """The size of the crop to ``ratio``: ``CROP_WIDTH`` wide when the image allows,
+    else as large as its box (never upscaled); ``None`` when there can be none."""
+    box = crop_box(size, ratio, (0.5, 0.5))
+    if box is None:
+        return None
+    box_width, box_height = box[2] - box[0], box[3] - box[1]
+    if box_width <= CROP_WIDTH:
+        return box_width, box_height
+    return CROP_WIDTH, CROP_WIDTH * ratio[1] // ratio[0]
+
+
+def crop(source: IO[bytes], *, ratio: tuple[int, int], focal: tuple[float, float]) -> bytes:
+    """Return the cleaned image in ``source`` cut to ``ratio`` around ``focal``, as a JPEG.
+
+    See ``crop_box`` for where the cut falls and ``crop_size`` for the size.
+    Raises ``ValueError`` if the image is too small for the ratio.
+    """
+    source.seek(0)
+    with Image.open(source) as image:
+        size = image.size
+        box, out_size = crop_box(size, ratio, focal), crop_size(size, ratio)
+        if box is None or out_size is None:
+            raise ValueError(f"A {size[0]}x{size[1]} image holds no {ratio_name(ratio)} crop.")
+        original_mode, icc = image.mode, image.info.get("icc_profile")
+        cut = _resamplable(image).crop(box)
+        if cut.size != out_size:
+            cut = cut.resize(out_size, Image.Resampling.LANCZOS)
+        storable = _storable(cut, "JPEG")
+        return _encode(storable, "JPEG", icc=_icc_for(icc, original_mode, storable.mode))
+
+
+def _centred(centre: float, length: int, limit: int) -> int:
+    """Where a span of ``length`` centred on ``centre`` starts, kept within 0…``limit``."""
+    return min(max(round(centre - length / 2), 0), limit - length)
 
 
 def _read_within_limit(upload: File) -> bytes:
@@ -193,6 +261,15 @@ def _eight_bit(image: Image.Image) -> Image.Image:
         return image
     wide = image if image.mode == "I" else image.convert("I")
     return wide.point(lambda value: value / 256).convert("L")
+
+
+def _resamplable(image: Image.Image) -> Image.Image:
+    """``image`` in a mode Pillow resizes smoothly, 8 bits a channel."""
+    image = _eight_bit(image)
+    if image.mode in ("1", "P", "PA"):
+        # Pillow resamples these modes with nearest-neighbour, which looks jagged.
+        return image.convert("RGBA" if image.has_transparency_data else "RGB")
+    return image
 
 
 def _storable(image: Image.Image, image_format: str) -> Image.Image:

@@ -5,6 +5,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -16,7 +17,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.image_files import stored_name
-from articles.imaging import ImageCopy
+from articles.imaging import CROP_RATIOS, ImageCopy, ratio_name
 from articles.querysets import ArticleQuerySet
 from newsroom import dates
 from newsroom.addresses import address
@@ -108,8 +109,30 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    focal_x = models.FloatField(
+        _("focal point across"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_(
+            "Where the subject is, from the picture's left edge (0) to its right edge (1); "
+            "0.5 is the middle. The crops search engines and social networks show keep it "
+            "in view."
+        ),
+    )
+    focal_y = models.FloatField(
+        _("focal point down"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_(
+            "Where the subject is, from the picture's top (0) to its bottom (1); 0.5 is the middle."
+        ),
+    )
     # {"jpeg": {"480": "images/renditions/<random>/480.jpg", …}, "webp": {…}}: made on upload.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
+    # {"16x9": {"name": "images/renditions/<random>/16x9-500-500.jpg", "width": 1200,
+    # "height": 675, "focal": [0.5, 0.5]}, "4x3": …, "1x1": …}: made on upload and
+    # whenever the focal point moves; "focal" is where it was when the crop was cut.
+    crops = models.JSONField(_("crops"), default=dict, blank=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -125,26 +148,47 @@ class Image(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_in_picture",
+                violation_error_message=_("The focal point must lie in the picture (0 to 1)."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.caption or self.alt_text or self.file.name
 
     @cached_property
     def jpeg_srcset(self) -> str:
-        """Resized copies for ``srcset``, the original as the widest candidate."""
-        return self._srcset("jpeg", original=True)
+        """Resized JPEG copies for ``srcset``, the original as the widest candidate."""
+        return self._srcset("jpeg")
 
     @cached_property
     def webp_srcset(self) -> str:
-        return self._srcset("webp", original=False)
+        """Resized WebP copies for ``srcset``, up to one as wide as the original."""
+        return self._srcset("webp")
+
+    @cached_property
+    def crop_copies(self) -> dict[tuple[int, int], ImageCopy]:
+        """The crops around the focal point by ratio, in the order of ``CROP_RATIOS``
+        (16:9 first); a ratio the original is too small for, or not yet cut, is missing."""
+        storage = self.file.storage
+        return {
+            ratio: ImageCopy(storage, crop["name"], crop["width"], crop["height"])
+            for ratio in CROP_RATIOS
+            if (crop := self.crops.get(ratio_name(ratio)))
+        }
 
     @cached_property
     def shared_copy(self) -> ImageCopy:
         """The copy given to feeds, search engines and social networks.
 
-        The widest JPEG rendition (up to 1,200 pixels, what they ask for), else
-        the original.
+        The 16:9 crop (1,200 pixels wide when the original allows, what they ask
+        for). Before it is made: the widest JPEG rendition, else the original.
         """
+        if wide := self.crops.get(ratio_name(CROP_RATIOS[0])):
+            return ImageCopy(self.file.storage, wide["name"], wide["width"], wide["height"])
         jpegs = self.renditions.get("jpeg", {})
         if not jpegs:
             return ImageCopy(self.file.storage, self.file.name, self.width, self.height)
@@ -152,17 +196,16 @@ class Image(models.Model):
         height = max(1, round(self.height * width / self.width))
         return ImageCopy(self.file.storage, jpegs[str(width)], width, height)
 
-    def _srcset(self, kind: str, *, original: bool) -> str:
+    def _srcset(self, kind: str) -> str:
         storage = self.file.storage
         candidates = [
-            f"{storage.url(name)} {width}w"
-            for width, name in sorted(
-                self.renditions.get(kind, {}).items(), key=lambda i: int(i[0])
-            )
+            (int(width), storage.url(name)) for width, name in self.renditions.get(kind, {}).items()
         ]
-        if original and candidates:
-            candidates.append(f"{self.file.url} {self.width}w")
-        return ", ".join(candidates)
+        if kind == "jpeg" and self.renditions:
+            # No JPEG copy is made at the original's width (re-encoding only loses
+            # detail): the original ends the set, at the width the WebP set ends too.
+            candidates.append((self.width, self.file.url))
+        return ", ".join(f"{url} {width}w" for width, url in sorted(candidates))
 
 
 class TaggedArticle(TaggedItemBase):

@@ -7,19 +7,31 @@ The workflow is small enough to be written out here rather than delegated to
 a state-machine library: four states, four actions, one table.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from io import BytesIO
+from typing import IO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles.image_files import rendition_name
-from articles.imaging import RENDITION_FORMATS, RENDITION_WIDTHS, rendition
+from articles.image_files import copy_names, crop_name, delete_on_commit, rendition_name
+from articles.imaging import (
+    CROP_RATIOS,
+    EXTENSIONS,
+    RENDITION_WIDTHS,
+    crop,
+    crop_size,
+    ratio_name,
+    rendition,
+)
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
 from newsroom import dates
@@ -163,29 +175,111 @@ def _apply(
 
 
 def image_make_renditions(*, image: Image) -> Image:
-    """Store resized JPEG and WebP copies of ``image`` for ``srcset``, once, after upload.
+    """Store every copy of ``image`` that pages and crawlers are served, after upload.
 
-    Only widths smaller than the original are made: a larger copy would only blur.
-    If one cannot be made, those already stored are removed and the error raised.
+    JPEG and WebP copies for ``srcset`` at each width smaller than the original,
+    plus a WebP at the original's own width (the original ends the JPEG set), so
+    both sets reach the same width; and the crops around the focal point
+    (``image_make_crops``). Nothing is upscaled. Copies this replaces are removed
+    once the transaction commits. If one cannot be made, those already stored
+    are removed and the error raised, and the image keeps the copies it had.
     """
-    storage = image.file.storage
-    renditions: dict[str, dict[str, str]] = {}
+    source = _source(image)
+    with _removed_on_failure(image.file.storage) as store:
+        renditions: dict[str, dict[str, str]] = {}
+        for image_format, widths in _rendition_widths(image).items():
+            kind = image_format.lower()
+            for width in widths:
+                data = rendition(source, width=width, format=image_format)
+                name = store(rendition_name(image, width, EXTENSIONS[image_format]), data)
+                renditions.setdefault(kind, {})[str(width)] = name
+        crops = _cut_crops(image, source, store)
+    return _replace_copies(image, renditions=renditions, crops=crops)
+
+
+def image_make_crops(*, image: Image) -> Image:
+    """Cut ``image`` again to each of ``CROP_RATIOS`` around its focal point.
+
+    Each crop is as wide as ``CROP_WIDTH`` when the original allows, else as
+    large as the original holds; an original too small for a ratio has none.
+    Called when the focal point moves; the old crops go once the transaction
+    commits, or stay, with the image unchanged, if a new one cannot be made.
+    """
+    source = _source(image)
+    with _removed_on_failure(image.file.storage) as store:
+        crops = _cut_crops(image, source, store)
+    return _replace_copies(image, renditions=image.renditions, crops=crops)
+
+
+def image_lacks_copies(image: Image) -> bool:
+    """Whether ``image`` lacks a copy ``image_make_renditions`` would store today, or
+    has crops cut around a focal point it no longer has."""
+    for image_format, widths in _rendition_widths(image).items():
+        if set(image.renditions.get(image_format.lower(), {})) != {str(w) for w in widths}:
+            return True
+    focal = [image.focal_x, image.focal_y]
+    expected = {ratio_name(r) for r in CROP_RATIOS if crop_size(_size(image), r) is not None}
+    return set(image.crops) != expected or any(
+        crop.get("focal") != focal for crop in image.crops.values()
+    )
+
+
+def _rendition_widths(image: Image) -> dict[str, list[int]]:
+    smaller = [width for width in RENDITION_WIDTHS if width < image.width]
+    return {"JPEG": smaller, "WEBP": [*smaller, image.width]}
+
+
+def _cut_crops(
+    image: Image, source: IO[bytes], store: Callable[[str, bytes], str]
+) -> dict[str, dict]:
+    focal = (image.focal_x, image.focal_y)
+    crops = {}
+    for ratio in CROP_RATIOS:
+        size = crop_size(_size(image), ratio)
+        if size is None:
+            continue
+        name = store(crop_name(image, ratio_name(ratio)), crop(source, ratio=ratio, focal=focal))
+        crops[ratio_name(ratio)] = {
+            "name": name,
+            "width": size[0],
+            "height": size[1],
+            "focal": list(focal),
+        }
+    return crops
+
+
+def _size(image: Image) -> tuple[int, int]:
+    return image.width, image.height
+
+
+def _source(image: Image) -> BytesIO:
+    # Read once: every copy decodes the same bytes, and a remote storage is asked once.
+    with image.file.open("rb") as original:
+        return BytesIO(original.read())
+
+
+@contextmanager
+def _removed_on_failure(storage: Storage) -> Iterator[Callable[[str, bytes], str]]:
+    """Yield a function storing a copy and returning its name; if the block fails,
+    the copies it stored are removed."""
     stored: list[str] = []
+
+    def store(name: str, data: bytes) -> str:
+        stored.append(storage.save(name, ContentFile(data)))
+        return stored[-1]
+
     try:
-        for image_format in RENDITION_FORMATS:
-            extension = ".jpg" if image_format == "JPEG" else ".webp"
-            for width in RENDITION_WIDTHS:
-                if width >= image.width:
-                    continue
-                with image.file.open("rb") as source:
-                    data = rendition(source, width=width, format=image_format)
-                name = storage.save(rendition_name(image, width, extension), ContentFile(data))
-                stored.append(name)
-                renditions.setdefault(image_format.lower(), {})[str(width)] = name
-    except Exception:
+        yield store
+    except BaseException:
         for name in stored:
             storage.delete(name)
         raise
-    image.renditions = renditions
-    image.save(update_fields=["renditions"])
+
+
+def _replace_copies(image: Image, *, renditions: dict, crops: dict) -> Image:
+    replaced = set(copy_names(image))
+    image.renditions, image.crops = renditions, crops
+    image.save(update_fields=["renditions", "crops"])
+    # A name can come back (a copy whose file had gone missing): never delete what is kept.
+    delete_on_commit(image.file.storage, sorted(replaced - set(copy_names(image))))
     return image

@@ -138,9 +138,10 @@ def for_article(
         modified = max(modified, coverage.last_change)
     if notes is not None and notes.last_published:
         modified = max(modified, notes.last_published)
-    image = article.lead_image.shared_copy if article.lead_image else None
+    lead = article.lead_image
+    image = lead.shared_copy if lead else None
     image_url = request.build_absolute_uri(image.url) if image else ""
-    image_alt = article.lead_image.alt_text or article.lead_image.caption if image else ""
+    image_alt = lead.alt_text or lead.caption if lead else ""
 
     news_article = {
         "@context": "https://schema.org",
@@ -155,9 +156,16 @@ def for_article(
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "isAccessibleForFree": True,
     }
-    if image:
+    if lead:
+        # Google asks for 16:9, 4:3 and 1:1 copies; before they are cut, the shared copy.
         news_article["image"] = [
-            {"@type": "ImageObject", "url": image_url, "width": image.width, "height": image.height}
+            {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(copy.url),
+                "width": copy.width,
+                "height": copy.height,
+            }
+            for copy in list(lead.crop_copies.values()) or [image]
         ]
     if article.section:
         news_article["articleSection"] = article.section.name
@@ -209,6 +217,8 @@ def for_article(
         properties.append(("article:section", article.section.name))
     properties += [("article:tag", tag) for tag in tags]
     names = [
+        # Lets Google show the lead image large (Discover, Top stories), not as a thumbnail.
+        ("robots", "max-image-preview:large"),
         ("twitter:card", "summary_large_image" if image else "summary"),
         ("twitter:title", article.title),
         ("twitter:description", article.summary),

@@ -50,3 +50,20 @@ def jpeg_with_gps(size=(40, 20)) -> bytes:
     gps[3] = "E"
     gps[4] = (35.0, 30.0, 7.25)
     return encoded(photo(size), "JPEG", exif=exif)
+
+
+RED = (220, 20, 20)
+
+
+def with_patch(size: tuple[int, int], patch: tuple[int, int, int, int]) -> Image.Image:
+    """A grey picture with a red rectangle at ``patch`` (left, top, right, bottom): the
+    subject a crop must keep, or leave out."""
+    picture = Image.new("RGB", size, (128, 128, 128))
+    picture.paste(RED, patch)
+    return picture
+
+
+def is_red(pixel) -> bool:
+    """Whether ``pixel`` is the patch's red, give or take what JPEG does to it."""
+    red, green, blue = pixel[:3]
+    return red > 180 and green < 70 and blue < 70

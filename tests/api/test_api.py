@@ -83,6 +83,14 @@ def test_an_article_carries_every_language_its_image_and_its_notes(client, newsr
     assert image["width"] == translated.lead_image.width
     assert {r["format"] for r in image["renditions"]} == {"jpeg", "webp"}
     assert all(r["url"].startswith("http://testserver/") for r in image["renditions"])
+    assert image["focal_point"] == {"x": 0.5, "y": 0.5}
+    # The factory's image is 800 by 450: too narrow for 1,200-pixel crops, never upscaled.
+    assert [(c["ratio"], c["width"], c["height"]) for c in image["crops"]] == [
+        ("16:9", 800, 450),
+        ("4:3", 600, 450),
+        ("1:1", 450, 450),
+    ]
+    assert all(c["url"].startswith("http://testserver/media/") for c in image["crops"])
     assert [(c["kind"], c["text"]["ar"]) for c in article["corrections"]] == [
         ("correction", "صححنا نسبة الفائدة.")
     ]

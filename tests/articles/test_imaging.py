@@ -8,12 +8,24 @@ from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
 from articles.imaging import (
+    CROP_RATIOS,
     MAX_UPLOAD_BYTES,
     RENDITION_WIDTHS,
     clean_upload,
+    crop,
+    crop_box,
+    crop_size,
     rendition,
 )
-from tests.images import GPS_IFD, encoded, jpeg_with_gps, photo, png_of_zeros
+from tests.images import (
+    GPS_IFD,
+    encoded,
+    is_red,
+    jpeg_with_gps,
+    photo,
+    png_of_zeros,
+    with_patch,
+)
 
 
 def _upload(data: bytes, name: str = "photo.jpg") -> SimpleUploadedFile:
@@ -257,3 +269,80 @@ def test_rendition_keeps_icc_profile_and_adds_no_exif():
 def test_rendition_refuses_other_formats():
     with pytest.raises(ValueError, match="PNG"):
         rendition(_jpeg_file(10, 10), width=5, format="PNG")
+
+
+# Crops for search engines and social networks
+
+
+@pytest.mark.parametrize("size", [(1600, 900), (900, 1600), (1000, 563), (601, 401), (17, 17)])
+@pytest.mark.parametrize("ratio", CROP_RATIOS)
+@pytest.mark.parametrize("focal", [(0.5, 0.5), (0, 0), (1, 1), (0.9, 0.05)])
+def test_crop_box_has_exactly_the_ratio_and_stays_inside_the_picture(size, ratio, focal):
+    left, top, right, bottom = crop_box(size, ratio, focal)
+
+    assert (right - left) * ratio[1] == (bottom - top) * ratio[0]
+    assert 0 <= left < right <= size[0] and 0 <= top < bottom <= size[1]
+    # As large as the picture allows: one more step of the ratio would not fit.
+    assert right - left + ratio[0] > size[0] or bottom - top + ratio[1] > size[1]
+
+
+def test_crop_box_is_centred_on_the_focal_point_away_from_the_edges():
+    assert crop_box((1600, 900), (1, 1), (0.5, 0.5)) == (350, 0, 1250, 900)
+    assert crop_box((1600, 900), (1, 1), (0.6, 0.5)) == (510, 0, 1410, 900)
+
+
+def test_crop_box_near_an_edge_slides_inward_instead_of_leaving_the_picture():
+    assert crop_box((1600, 900), (1, 1), (0.02, 0.5)) == (0, 0, 900, 900)
+    assert crop_box((1600, 900), (1, 1), (0.98, 0.5)) == (700, 0, 1600, 900)
+    assert crop_box((900, 1600), (16, 9), (0.5, 0.0)) == (2, 0, 898, 504)
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        # Wide enough: scaled to 1,200 pixels where the box is wider.
+        ((1600, 900), {(16, 9): (1200, 675), (4, 3): (1200, 900), (1, 1): (900, 900)}),
+        ((3000, 3000), {(16, 9): (1200, 675), (4, 3): (1200, 900), (1, 1): (1200, 1200)}),
+        # Narrow: as large as the original holds, never upscaled.
+        ((600, 400), {(16, 9): (592, 333), (4, 3): (532, 399), (1, 1): (400, 400)}),
+    ],
+)
+def test_crop_size_reaches_1200_pixels_when_the_original_allows(size, expected):
+    assert {ratio: crop_size(size, ratio) for ratio in CROP_RATIOS} == expected
+
+
+def test_a_picture_too_small_for_a_ratio_has_no_crop_of_it():
+    assert crop_size((15, 40), (16, 9)) is None
+    assert crop_size((15, 40), (1, 1)) == (15, 15)
+    with pytest.raises(ValueError, match="16x9"):
+        crop(_jpeg_file(15, 40), ratio=(16, 9), focal=(0.5, 0.5))
+
+
+@pytest.mark.parametrize("ratio", CROP_RATIOS)
+def test_crop_is_a_jpeg_of_the_exact_ratio(ratio):
+    result = _opened(crop(_jpeg_file(1600, 900), ratio=ratio, focal=(0.5, 0.5)))
+
+    assert result.format == "JPEG"
+    assert result.size == crop_size((1600, 900), ratio)
+    assert result.width * ratio[1] == result.height * ratio[0]
+
+
+def test_crop_around_a_focal_point_near_the_edge_keeps_the_subject_there():
+    # The subject fills the picture's left-most 100 pixels, top to bottom.
+    picture = BytesIO(encoded(with_patch((1600, 900), (0, 0, 100, 900)), "PNG"))
+
+    around_subject = _opened(crop(picture, ratio=(1, 1), focal=(0.03, 0.5)))
+    around_middle = _opened(crop(picture, ratio=(1, 1), focal=(0.5, 0.5)))
+
+    assert is_red(around_subject.getpixel((40, 450)))
+    assert not any(is_red(around_middle.getpixel((x, 450))) for x in range(0, 900, 10))
+
+
+def test_crop_of_transparent_png_has_white_background_and_keeps_no_metadata():
+    picture = Image.new("RGBA", (400, 300), (0, 0, 0, 0))
+
+    result = _opened(crop(BytesIO(encoded(picture, "PNG")), ratio=(4, 3), focal=(0.5, 0.5)))
+
+    assert result.size == (400, 300)
+    assert min(result.getpixel((200, 150))) > 245
+    assert not result.getexif()

@@ -1,18 +1,23 @@
 """What article and home pages tell search engines and social networks."""
 
 import json
+from urllib.parse import unquote
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from lxml import html
+from PIL import Image as PillowImage
 
 from articles.previews import preview_url
+from articles.services import image_make_renditions
 from newsroom.languages import url_in
 from newsroom.models import Publication
-from tests.factories import ArticleFactory
-from tests.images import encoded, photo
+from tests.factories import ArticleFactory, ImageFactory
+from tests.images import encoded, is_red, photo, with_patch
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +225,65 @@ def test_a_logo_whose_file_went_missing_breaks_nothing(client, logo):
 
     publisher = json_ld(page, "NewsArticle")["publisher"]
     assert publisher["logo"] == {"@type": "ImageObject", "url": SITE + logo.logo.url}
+
+
+def lead_image_of(size: tuple[int, int], **focal):
+    """A library image of ``size`` with every copy uploads get."""
+    image = ImageFactory(file__width=size[0], file__height=size[1], **focal)
+    return image_make_renditions(image=image)
+
+
+def stored_size(url: str) -> tuple[int, int]:
+    """The size in pixels of the file a crawler would fetch at ``url``."""
+    name = unquote(url.removeprefix(SITE + settings.MEDIA_URL))
+    with default_storage.open(name) as stored, PillowImage.open(stored) as picture:
+        return picture.size
+
+
+def test_crawlers_get_three_crops_of_a_large_lead_image_at_1200_pixels(client, site_chrome):
+    article = ArticleFactory(lead_image=lead_image_of((1600, 900)))
+
+    page = head(client, article.get_absolute_url())
+
+    images = json_ld(page, "NewsArticle")["image"]
+    assert [(i["width"], i["height"]) for i in images] == [(1200, 675), (1200, 900), (900, 900)]
+    for image, (across, down) in zip(images, [(16, 9), (4, 3), (1, 1)], strict=True):
+        assert image["@type"] == "ImageObject"
+        assert image["width"] * down == image["height"] * across  # exactly the ratio
+        assert stored_size(image["url"]) == (image["width"], image["height"])
+    meta = properties(page)
+    assert meta["og:image"] == [images[0]["url"]]
+    assert int(meta["og:image:width"][0]) >= 1200
+    assert (meta["og:image:width"], meta["og:image:height"]) == (["1200"], ["675"])
+    assert meta["og:image:type"] == ["image/jpeg"]
+    assert meta["twitter:image"] == meta["og:image"]
+    assert meta["robots"] == ["max-image-preview:large"]
+
+
+def test_a_narrow_lead_image_is_offered_at_the_size_it_has(client, site_chrome):
+    article = ArticleFactory(lead_image=lead_image_of((640, 360)))
+
+    page = head(client, article.get_absolute_url())
+
+    images = json_ld(page, "NewsArticle")["image"]
+    assert [(i["width"], i["height"]) for i in images] == [(640, 360), (480, 360), (360, 360)]
+    assert all(stored_size(i["url"]) == (i["width"], i["height"]) for i in images)
+    meta = properties(page)
+    assert (meta["og:image:width"], meta["og:image:height"]) == (["640"], ["360"])
+    assert stored_size(meta["og:image"][0]) == (640, 360)
+
+
+def test_the_crops_crawlers_get_keep_the_subject_at_the_focal_point(client, site_chrome):
+    image = ImageFactory(
+        file=ContentFile(encoded(with_patch((1600, 900), (0, 0, 120, 120)), "PNG"), "p.png"),
+        focal_x=0.02,
+        focal_y=0.05,
+    )
+    article = ArticleFactory(lead_image=image_make_renditions(image=image))
+
+    images = json_ld(head(client, article.get_absolute_url()), "NewsArticle")["image"]
+
+    for crop in images:
+        name = unquote(crop["url"].removeprefix(SITE + settings.MEDIA_URL))
+        with default_storage.open(name) as stored, PillowImage.open(stored) as picture:
+            assert is_red(picture.getpixel((10, 10))), crop["url"]

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
+from articles.image_files import file_names
 from articles.models import Image
 from tests.factories import UserFactory
 from tests.images import encoded, photo
@@ -55,7 +56,7 @@ def test_deleting_an_image_removes_its_original_and_renditions_after_commit(
 ):
     keep = upload(editor, "keep.jpg")
     gone = upload(editor, "gone.jpg")
-    kept_files = {keep.file.name, *(n for s in keep.renditions.values() for n in s.values())}
+    kept_files = set(file_names(keep))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(
@@ -90,8 +91,7 @@ def test_replacing_the_file_removes_the_old_one_and_its_renditions(
 
     assert response.status_code == 302
     image.refresh_from_db()
-    assert files(settings) == {image.file.name, *(n for s in image.renditions.values()
-                                                  for n in s.values())}  # fmt: skip
+    assert files(settings) == set(file_names(image))
     assert image.width == 900
 
 

@@ -95,6 +95,12 @@ def test_featured_and_inline_images_join_the_library_cleaned(uploads):
     lead = water.lead_image
     assert (lead.width, lead.height) == (600, 900)  # turned upright, as the phone meant
     assert lead.renditions["jpeg"] and lead.renditions["webp"]
+    # Crops as for an upload: a portrait 600 pixels wide is cut as wide as it allows.
+    assert {r: (c["width"], c["height"]) for r, c in lead.crops.items()} == {
+        "16x9": (592, 333),
+        "4x3": (600, 450),
+        "1x1": (600, 600),
+    }
     with PillowImage.open(lead.file.path) as stored:
         assert not stored.getexif().get_ifd(0x8825)  # GPS gone
     inline = Image.objects.exclude(pk=lead.pk).get()

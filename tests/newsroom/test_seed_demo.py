@@ -66,6 +66,18 @@ def test_seeded_articles_have_the_shape_of_real_stories(seeded):
             assert picture.size == (article.lead_image.width, article.lead_image.height)
 
 
+def test_seeded_images_have_crops_search_engines_can_feature(seeded):
+    for image in Image.objects.all():
+        assert image.width >= 1200
+        sizes = {ratio: (crop["width"], crop["height"]) for ratio, crop in image.crops.items()}
+        assert sizes["16x9"] == (1200, 675), image.file.name
+        assert set(sizes) == {"16x9", "4x3", "1x1"}
+        for crop in image.crops.values():
+            with PillowImage.open(image.file.storage.path(crop["name"])) as picture:
+                assert picture.size == (crop["width"], crop["height"])
+        assert image.webp_srcset.endswith(f" {image.width}w")
+
+
 def test_seed_demo_prints_a_working_login_for_each_role(seeded, client):
     logins = dict(re.findall(r"^  (\w+) \([^)]+\): password (\S+)$", seeded, re.M))
 

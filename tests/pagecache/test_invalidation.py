@@ -8,7 +8,12 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from articles.services import article_archive, article_publish, article_return_to_draft
+from articles.services import (
+    article_archive,
+    article_publish,
+    article_return_to_draft,
+    image_make_renditions,
+)
 from newsroom.models import Publication, StaffMember
 from tests.admin_forms import change_url, form_data
 from tests.factories import (
@@ -215,6 +220,27 @@ def test_image_caption_edits_reach_the_pages_showing_the_image(
         image.save()
 
     assert "تعليق جديد على الصورة" in client.get(story.get_absolute_url()).text
+    assert outcome(client, other.get_absolute_url()) == "hit"
+
+
+def test_moving_an_images_focal_point_gives_its_pages_the_new_crops(
+    client, editor_client, page_cache, newsroom, committed, warm
+):
+    story, other = newsroom
+    with committed():
+        image = image_make_renditions(image=story.lead_image)
+    warm(story.get_absolute_url(), other.get_absolute_url())
+    fields = {"alt_text_ar": image.alt_text_ar, "focal_x": "0.25", "focal_y": "0.5"}
+
+    with committed():
+        response = editor_client.post(
+            reverse("admin:articles_image_change", args=[image.pk]), fields
+        )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.crops["16x9"]["name"].endswith("16x9-250-500.jpg")
+    assert image.crops["16x9"]["name"] in client.get(story.get_absolute_url()).text
     assert outcome(client, other.get_absolute_url()) == "hit"
 
 
