@@ -8,10 +8,9 @@ from drf_spectacular.utils import extend_schema_field
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
-from taggit.models import Tag
 
 from articles.corrections import notes_of
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 from newsroom.models import StaffMember
 from ticker.models import TickerItem
 

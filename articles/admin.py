@@ -8,7 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,6 +24,7 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from taggit.models import Tag as TaggitTag
 
 from articles.corrections import can_correct, can_withdraw, correction_publish, correction_withdraw
 from articles.forms import (
@@ -43,6 +44,7 @@ from articles.models import (
     Image,
     Section,
     SpellingVariant,
+    Tag,
     TaggedArticle,
 )
 from articles.permissions import can_edit_article, can_publish
@@ -71,6 +73,51 @@ class SectionAdmin(BilingualAdmin):
     list_editable = ("order",)
     search_fields = ("name_ar", "name_en")
     prepopulated_fields = {"slug": ("name",)}
+
+
+# The publication's tags are articles.Tag; taggit's own model and admin go unused.
+admin.site.unregister(TaggitTag)
+
+
+class EnglishNameFilter(admin.SimpleListFilter):
+    """Find the tags English pages still show in Arabic."""
+
+    title = _("English name")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("not written yet")), ("written", _("written"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(name_en__isnull=True) | Q(name_en="")
+        return {
+            "missing": queryset.filter(missing),
+            "written": queryset.exclude(missing),
+        }.get(self.value(), queryset)
+
+
+@admin.register(Tag)
+class TagAdmin(BilingualAdmin):
+    """Tags are made by typing them on articles; here editors give them English names
+    (English pages show the Arabic one until then). The address never changes."""
+
+    list_display = ("name_ar", "name_en", "slug", "article_count")
+    list_filter = (EnglishNameFilter,)
+    search_fields = ("name_ar", "name_en", "slug")
+    ordering = ("name_ar",)
+    fields = ("name", "slug")
+    readonly_fields = ("slug",)
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("articles_taggedarticle_items"))
+        )
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, tag: Tag) -> int:
+        return tag.article_count
 
 
 @admin.register(Image)

@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
-from taggit.models import Tag
 
 from articles.imaging import clean_upload
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 from articles.revisions import FieldChange, article_contents, changes, form_contents
 from newsroom import dates
 

@@ -21,10 +21,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
-from taggit.models import Tag
 
 from articles.forms import ImageForm
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, Tag
 from articles.services import image_make_renditions
 from importers import content, wxr
 from importers.media import MediaSource, MediaUnavailable

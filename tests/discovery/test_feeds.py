@@ -13,8 +13,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import html
-from taggit.models import Tag
 
+from articles.models import Tag
 from discovery.feed_formats import FORMATS
 from tests.factories import ArticleFactory, StaffMemberFactory
 

@@ -13,9 +13,8 @@ from urllib.parse import unquote
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PillowImage
-from taggit.models import Tag
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, Tag
 from importers.models import ImportedPost
 from newsroom.models import StaffMember
 from tests.images import encoded, jpeg_with_gps, photo
