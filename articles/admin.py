@@ -28,6 +28,7 @@ from taggit.models import Tag as TaggitTag
 
 from articles.corrections import can_correct, can_withdraw, correction_publish, correction_withdraw
 from articles.forms import (
+    AddTagsActionForm,
     ArticleAdminForm,
     CorrectionForm,
     ImageForm,
@@ -52,6 +53,7 @@ from articles.previews import preview_url
 from articles.revisions import TEXT_FIELDS, changes, version_contents
 from articles.services import (
     ACTIONS,
+    article_add_tags,
     article_archive,
     article_publish,
     article_return_to_draft,
@@ -298,7 +300,7 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
     )
     actions = [
         "submit_selected", "publish_selected", "archive_selected", "return_selected",
-        "feature_selected",
+        "feature_selected", "tag_selected",
     ]  # fmt: skip
 
     @admin.display(boolean=True, description=_("visible to readers"))
@@ -571,12 +573,40 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
         if form.is_valid():
             self._bulk(request, queryset, article_return_to_draft, note=form.cleaned_data["note"])
             return None
+        return self._ask(
+            request,
+            queryset,
+            form,
+            action="return_selected",
+            title=_("Return to draft"),
+            intro=_("These articles will go back to their authors as drafts:"),
+        )
+
+    @admin.action(description=_("Add tags to selected articles…"))
+    def tag_selected(self, request, queryset):
+        form = AddTagsActionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._bulk(request, queryset, article_add_tags, tags=form.cleaned_data["tags"])
+            return None
+        return self._ask(
+            request,
+            queryset,
+            form,
+            action="tag_selected",
+            title=_("Add tags"),
+            intro=_("These articles will get the tags you type, keeping those they have:"),
+        )
+
+    def _ask(self, request, queryset, form, *, action: str, title: str, intro: str):
+        """The page a bulk action asks its question on, listing the selected articles."""
         return TemplateResponse(
             request,
-            "admin/articles/article/return_to_draft.html",
+            "admin/articles/article/bulk_action.html",
             {
                 **self.admin_site.each_context(request),
-                "title": _("Return to draft"),
+                "title": title,
+                "intro": intro,
+                "action": action,
                 "opts": self.model._meta,
                 "articles": queryset,
                 "form": form,
