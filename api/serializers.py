@@ -1,7 +1,6 @@
 """What the API tells of each published thing: every language it is written in, and
 absolute addresses, so an app needs nothing else to show and link it."""
 
-from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import override
 from drf_spectacular.utils import extend_schema_field
@@ -81,7 +80,8 @@ class SectionSerializer(serializers.ModelSerializer):
 
 class TagSerializer(serializers.ModelSerializer):
     slug = slug_field()
-    urls = AddressesField(address=lambda tag: reverse("articles:tag", kwargs={"slug": tag.slug}))
+    name = TranslatedField("name")
+    urls = AddressesField()
 
     class Meta:
         model = Tag

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from lxml import html
 
+from articles.models import Tag
 from articles.previews import preview_url
 from newsroom.languages import url_in
 from newsroom.models import Publication
@@ -220,3 +221,14 @@ def test_a_logo_whose_file_went_missing_breaks_nothing(client, logo):
 
     publisher = json_ld(page, "NewsArticle")["publisher"]
     assert publisher["logo"] == {"@type": "ImageObject", "url": SITE + logo.logo.url}
+
+
+def test_english_keywords_are_the_tags_english_names_where_they_have_one(client, archive):
+    Tag.objects.filter(name_ar="البنوك").update(name_en="Banks")
+    article = archive.translated
+    urls = english, arabic = url_in("en", article), url_in("ar", article)
+
+    keywords = {url: json_ld(head(client, url), "NewsArticle")["keywords"] for url in urls}
+
+    assert sorted(keywords[english]) == ["Banks", "الفائدة"]
+    assert sorted(keywords[arabic]) == ["البنوك", "الفائدة"]
