@@ -1,18 +1,16 @@
 """What the API tells of each published thing: every language it is written in, and
 absolute addresses, so an app needs nothing else to show and link it."""
 
-from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import override
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
-from taggit.models import Tag
 
 from articles.corrections import notes_of
 from articles.imaging import CROP_RATIOS
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 from newsroom.models import StaffMember
 from ticker.models import TickerItem
 
@@ -83,7 +81,8 @@ class SectionSerializer(serializers.ModelSerializer):
 
 class TagSerializer(serializers.ModelSerializer):
     slug = slug_field()
-    urls = AddressesField(address=lambda tag: reverse("articles:tag", kwargs={"slug": tag.slug}))
+    name = TranslatedField("name")
+    urls = AddressesField()
 
     class Meta:
         model = Tag

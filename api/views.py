@@ -19,7 +19,6 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from taggit.models import Tag
 
 from api.serializers import (
     ArticleDetailSerializer,
@@ -29,7 +28,7 @@ from api.serializers import (
     TagSerializer,
     TickerItemSerializer,
 )
-from articles.models import Article, Section, TaggedArticle
+from articles.models import Article, Section, Tag, TaggedArticle
 from articles.page_tags import listing_of, shows_articles
 from articles.search_suggestions import answer
 from newsroom import dates

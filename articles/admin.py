@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -25,9 +25,11 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from taggit.models import Tag as TaggitTag
 
 from articles.corrections import can_correct, can_withdraw, correction_publish, correction_withdraw
 from articles.forms import (
+    AddTagsActionForm,
     ArticleAdminForm,
     CorrectionForm,
     ImageForm,
@@ -44,6 +46,7 @@ from articles.models import (
     Image,
     Section,
     SpellingVariant,
+    Tag,
     TaggedArticle,
 )
 from articles.permissions import can_edit_article, can_publish
@@ -51,6 +54,7 @@ from articles.previews import preview_url
 from articles.revisions import TEXT_FIELDS, changes, version_contents
 from articles.services import (
     ACTIONS,
+    article_add_tags,
     article_archive,
     article_publish,
     article_return_to_draft,
@@ -73,6 +77,51 @@ class SectionAdmin(BilingualAdmin):
     list_editable = ("order",)
     search_fields = ("name_ar", "name_en")
     prepopulated_fields = {"slug": ("name",)}
+
+
+# The publication's tags are articles.Tag; taggit's own model and admin go unused.
+admin.site.unregister(TaggitTag)
+
+
+class EnglishNameFilter(admin.SimpleListFilter):
+    """Find the tags English pages still show in Arabic."""
+
+    title = _("English name")
+    parameter_name = "english"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("not written yet")), ("written", _("written"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(name_en__isnull=True) | Q(name_en="")
+        return {
+            "missing": queryset.filter(missing),
+            "written": queryset.exclude(missing),
+        }.get(self.value(), queryset)
+
+
+@admin.register(Tag)
+class TagAdmin(BilingualAdmin):
+    """Tags are made by typing them on articles; here editors give them English names
+    (English pages show the Arabic one until then). The address never changes."""
+
+    list_display = ("name_ar", "name_en", "slug", "article_count")
+    list_filter = (EnglishNameFilter,)
+    search_fields = ("name_ar", "name_en", "slug")
+    ordering = ("name_ar",)
+    fields = ("name", "slug")
+    readonly_fields = ("slug",)
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_count=Count("articles_taggedarticle_items"))
+        )
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, tag: Tag) -> int:
+        return tag.article_count
 
 
 @admin.register(Image)
@@ -317,7 +366,7 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
     )
     actions = [
         "submit_selected", "publish_selected", "archive_selected", "return_selected",
-        "feature_selected",
+        "feature_selected", "tag_selected",
     ]  # fmt: skip
 
     @admin.display(boolean=True, description=_("visible to readers"))
@@ -590,12 +639,40 @@ class ArticleAdmin(RichTextAdminMixin, VersionAdmin, BilingualAdmin):
         if form.is_valid():
             self._bulk(request, queryset, article_return_to_draft, note=form.cleaned_data["note"])
             return None
+        return self._ask(
+            request,
+            queryset,
+            form,
+            action="return_selected",
+            title=_("Return to draft"),
+            intro=_("These articles will go back to their authors as drafts:"),
+        )
+
+    @admin.action(description=_("Add tags to selected articles…"))
+    def tag_selected(self, request, queryset):
+        form = AddTagsActionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            self._bulk(request, queryset, article_add_tags, tags=form.cleaned_data["tags"])
+            return None
+        return self._ask(
+            request,
+            queryset,
+            form,
+            action="tag_selected",
+            title=_("Add tags"),
+            intro=_("These articles will get the tags you type, keeping those they have:"),
+        )
+
+    def _ask(self, request, queryset, form, *, action: str, title: str, intro: str):
+        """The page a bulk action asks its question on, listing the selected articles."""
         return TemplateResponse(
             request,
-            "admin/articles/article/return_to_draft.html",
+            "admin/articles/article/bulk_action.html",
             {
                 **self.admin_site.each_context(request),
-                "title": _("Return to draft"),
+                "title": title,
+                "intro": intro,
+                "action": action,
                 "opts": self.model._meta,
                 "articles": queryset,
                 "form": form,

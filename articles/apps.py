@@ -7,4 +7,4 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
-        from articles import image_files, tags  # noqa: F401 (they connect signals)
+        from articles import image_files  # noqa: F401 (it connects signals)

@@ -4,11 +4,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from django_prose_editor.widgets import AdminProseEditorWidget
-from taggit.models import Tag
+from modeltranslation.settings import DEFAULT_LANGUAGE
+from taggit.forms import TagField
 
 from articles.imaging import clean_upload
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 from articles.revisions import FieldChange, article_contents, changes, form_contents
 from newsroom import dates
 
@@ -51,6 +53,38 @@ class WorkflowForm(forms.Form):
         validators=[dates.validate_in_range],
         help_text=_("Leave empty to publish now. A future time schedules the article."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class TagNamesField(TagField):
+    """taggit's tags field («غزة، القدس»; see articles.tag_parsing), refusing a name
+    longer than the tags table holds, and comparing tags by their Arabic names: in the
+    admin in English, the English names would make every form look changed."""
+
+    def clean(self, value) -> list[str]:
+        names = super().clean(value)
+        if self.required and not names:  # «، ،» is text, but no tag
+            raise ValidationError(self.error_messages["required"], code="required")
+        longest = Tag._meta.get_field("name").max_length
+        if too_long := [name for name in names if len(name) > longest]:
+            raise ValidationError(
+                _("A tag may have at most %(count)d characters; shorten “%(tag)s…”."),
+                code="tag_too_long",
+                params={"count": longest, "tag": too_long[0][:30]},
+            )
+        return names
+
+    def has_changed(self, initial, data) -> bool:
+        with override(DEFAULT_LANGUAGE):
+            return super().has_changed(initial, data)
+
+
+class AddTagsActionForm(forms.Form):
+    """The tags a bulk "add tags" gives every selected article."""
+
+    tags = TagNamesField(
+        label=_("Tags to add"),
+        help_text=_("Separated by «،» or «,». The articles keep the tags they have."),
     )
 
 
@@ -158,23 +192,12 @@ class ArticleAdminForm(forms.ModelForm):
         fields = ["kicker", "title", "summary", "body", "section", "authors", "tags",
                   "lead_image", "slug"]  # fmt: skip
         widgets = {"body_ar": body_editor(), "body_en": body_editor()}
+        field_classes = {"tags": TagNamesField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict: list[FieldChange] = []
         self.fields["edited_version"].initial = self.instance.version
-
-    def clean_tags(self) -> list[str]:
-        """Refuse a tag longer than the tags table holds, rather than fail on saving it."""
-        names = self.cleaned_data["tags"]
-        longest = Tag._meta.get_field("name").max_length
-        if too_long := [name for name in names if len(name) > longest]:
-            raise ValidationError(
-                _("A tag may have at most %(count)d characters; shorten “%(tag)s…”."),
-                code="tag_too_long",
-                params={"count": longest, "tag": too_long[0][:30]},
-            )
-        return names
 
     def clean(self):
         cleaned_data = super().clean()

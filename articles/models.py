@@ -10,15 +10,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import override, pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import TagBase, TaggedItemBase
 
 from articles.image_files import stored_name
 from articles.imaging import CROP_RATIOS, ImageCopy, ratio_name
 from articles.querysets import ArticleQuerySet
+from articles.tags import ArticleTags, give_every_tag_an_address
 from newsroom import dates
 from newsroom.addresses import address
 from newsroom.arabic import normalize, words
@@ -208,9 +209,42 @@ class Image(models.Model):
         return ", ".join(f"{url} {width}w" for width, url in sorted(candidates))
 
 
+class Tag(TagBase):
+    """A topic articles share: its page lists them, and each article links to it.
+
+    The Arabic name is the tag: what editors type, what it is matched by and what its
+    address is made from. The English name (modeltranslation) only changes what
+    English pages, feeds and the API call it; the address stays.
+    """
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def save(self, *args, **kwargs) -> None:
+        # modeltranslation stores in the ``name`` column the name in the active
+        # language; taggit finds tags by that column, so it holds the Arabic name
+        # even when the tag is saved from the admin in English.
+        with override(DEFAULT_LANGUAGE):
+            super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return address("articles:tag", self.slug)
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        """taggit's slug of a new tag's name, or one any URL can carry (articles.tags)."""
+        return give_every_tag_an_address(tag, super().slugify(tag, i))
+
+
 class TaggedArticle(TaggedItemBase):
     """Tag assignment with a real foreign key to the article (faster joins than generic)."""
 
+    tag = models.ForeignKey(
+        Tag,
+        verbose_name=_("tag"),
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_%(class)s_items",
+    )
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
     class Meta:
@@ -273,8 +307,13 @@ class Article(models.Model):
     tags = TaggableManager(
         verbose_name=_("tags"),
         through=TaggedArticle,
+        manager=ArticleTags,
         blank=True,
-        help_text=_("Topics; readers find related articles through shared tags."),
+        help_text=_(
+            "Topics, separated by «،» or «,»; readers find related articles through "
+            "shared tags. A tag of several words typed alone goes in double quotes: "
+            '"الشرق الأوسط".'
+        ),
     )
     lead_image = models.ForeignKey(
         Image,

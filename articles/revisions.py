@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
-from taggit.models import Tag
 
-from articles.models import Article, Image, Section, TaggedArticle
+from articles.models import Article, Image, Section, Tag, TaggedArticle
 from newsroom.models import StaffMember
 from newsroom.sanitize import plain_text
 
@@ -50,7 +49,8 @@ def version_contents(version: Version) -> dict[str, str]:
         section_id=fields.get("section_id"),
         lead_image_id=fields.get("lead_image_id"),
         author_ids=fields.get("authors", []),
-        tag_names=list(Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)),
+        # Arabic names, as article_contents and form_contents give them.
+        tag_names=list(Tag.objects.filter(pk__in=tag_ids).values_list("name_ar", flat=True)),
     )
 
 

@@ -14,11 +14,13 @@ from datetime import datetime
 from io import BytesIO
 from typing import IO
 
+import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,7 @@ from articles.imaging import (
 )
 from articles.models import Article, EditorialLogEntry, Image
 from articles.permissions import can_edit_article, can_publish
+from articles.tag_parsing import JOINER
 from newsroom import dates
 from newsroom.languages import original_text
 from newsroom.sanitize import plain_text
@@ -116,6 +119,28 @@ ACTIONS: dict[str, Callable[..., Article]] = {
     "archive": article_archive,
     "return_to_draft": article_return_to_draft,
 }
+
+
+@transaction.atomic
+def article_add_tags(*, article: Article, tags: list[str], by: AbstractBaseUser) -> Article:
+    """Give an article more tags, by name (new names make new tags), keeping its own.
+
+    A revision records the article with its tags, and its version number goes up: a
+    form opened before would put back the tags it was opened with, so saving it shows
+    the conflict instead.
+    """
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    if not can_edit_article(by, current):
+        raise PermissionDenied(_("You may not do this to this article."))
+    with reversion.create_revision():
+        current.tags.add(*tags)
+        reversion.add_to_revision(current)
+        reversion.set_user(by)
+        reversion.set_comment(_("Added tags: %(tags)s") % {"tags": JOINER.join(tags)})
+    # update(): the version is no reader's business, and the article's text is unchanged.
+    Article.objects.filter(pk=current.pk).update(version=F("version") + 1)
+    current.refresh_from_db(fields=["version"])
+    return current
 
 
 def publishing_problems(article: Article) -> list[str]:

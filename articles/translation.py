@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 
 
 @register(Section)
@@ -14,6 +14,12 @@ class SectionTranslationOptions(TranslationOptions):
 @register(Image)
 class ImageTranslationOptions(TranslationOptions):
     fields = ("alt_text", "caption", "credit")
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("ar",)
 
 
 @register(Article)

@@ -19,12 +19,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
-from taggit.models import Tag
 
 from articles import page_content
 from articles.corrections import notes_of
 from articles.forms import SearchForm
-from articles.models import Article, Correction, Section
+from articles.models import Article, Correction, Section, Tag
 from articles.page_content import PageContent, kept_content, render_page
 from articles.page_tags import listing_of, shows_articles
 from articles.previews import article_from_token

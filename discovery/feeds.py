@@ -17,9 +17,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext
-from taggit.models import Tag
 
-from articles.models import Article, Correction, Section
+from articles.models import Article, Correction, Section, Tag
 from articles.page_tags import listing_of, shows_articles
 from discovery.feed_formats import FeedImage, NewsRssFeed
 from discovery.sitemaps import carrying_published_articles

@@ -19,9 +19,8 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import override
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
-from taggit.models import Tag
 
-from articles.models import HEADLINE_FIELDS, Article, Section, readable_languages
+from articles.models import HEADLINE_FIELDS, Article, Section, Tag, readable_languages
 from discovery.feed_formats import xml_safe
 from newsroom import chrome
 from newsroom.models import StaffMember

@@ -3,9 +3,8 @@ updates these rows instead of making new ones, and old addresses find them."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, Tag
 from newsroom.models import StaffMember
 
 

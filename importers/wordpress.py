@@ -21,11 +21,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator
-from taggit.models import Tag
 
 from articles.forms import ImageForm
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, Tag
 from articles.services import image_make_renditions
+from articles.tag_parsing import split_names
 from importers import content, wxr
 from importers.media import MediaSource, MediaUnavailable
 from importers.models import ImportedAuthor, ImportedImage, ImportedPost, ImportedTerm
@@ -146,7 +146,7 @@ class WordPressImport:
             article.section = self._section(item.categories[0])
         article.full_clean(exclude=["slug", "section", "lead_image"], validate_unique=False)
         article.save()
-        article.tags.set([self._tag(term) for term in item.tags])
+        article.tags.set([tag for term in item.tags for tag in self._tags(term)])
         if author := self._author(item.author):
             article.authors.set([author])
         ImportedPost.objects.update_or_create(
@@ -165,7 +165,7 @@ class WordPressImport:
         if term.kind == "category":
             self._section(term)
         else:
-            self._tag(term)
+            self._tags(term)
 
     def _section(self, term: wxr.Term) -> Section:
         known = ImportedTerm.objects.filter(kind="category", wordpress_slug=term.slug).first()
@@ -180,16 +180,23 @@ class WordPressImport:
         )
         return section
 
-    def _tag(self, term: wxr.Term) -> Tag:
+    def _tags(self, term: wxr.Term) -> list[Tag]:
+        """The tags a WordPress tag becomes: itself, or each of its names where an
+        editor typed several with Arabic commas («غزة، القدس»), which WordPress kept
+        as one tag. Its old address leads to the first."""
+        names = [name[:100] for name in split_names(term.name)] or [term.slug[:100]]
         known = ImportedTerm.objects.filter(kind="post_tag", wordpress_slug=term.slug).first()
-        if known and known.tag:
-            return known.tag
-        name = (term.name or term.slug)[:100]
-        tag = Tag.objects.filter(name=name).first() or Tag.objects.create(name=name)
+        if known and known.tag and len(names) == 1:
+            return [known.tag]  # as the newsroom may have renamed it since
+        tags = [
+            Tag.objects.filter(name_ar__iexact=name).order_by("pk").first()
+            or Tag.objects.create(name_ar=name)
+            for name in names
+        ]
         ImportedTerm.objects.update_or_create(
-            kind="post_tag", wordpress_slug=term.slug, defaults={"tag": tag}
+            kind="post_tag", wordpress_slug=term.slug, defaults={"tag": tags[0]}
         )
-        return tag
+        return tags
 
     def _author(self, login: str) -> StaffMember | None:
         if not login:

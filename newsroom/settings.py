@@ -234,6 +234,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 TAGGIT_CASE_INSENSITIVE = True
+# «غزة، القدس»: the Arabic comma separates tags as the Latin one does.
+TAGGIT_TAGS_FROM_STRING = "articles.tag_parsing.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tag_parsing.join_tags"
 
 # ---------------------------------------------------------------------------
 # Static files and media

@@ -15,9 +15,8 @@ from datetime import datetime
 from functools import partial
 
 from django.db import transaction
-from taggit.models import Tag
 
-from articles.models import Article, Section
+from articles.models import Article, Section, Tag
 from newsroom.models import StaffMember
 from pagecache import cdn, store, tags
 

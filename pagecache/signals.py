@@ -10,9 +10,8 @@ no signal; the project's code saves rows one by one where pages show them.)
 
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
-from taggit.models import Tag
 
-from articles.models import Article, Correction, Image, Section, SpellingVariant, TaggedArticle
+from articles.models import Article, Correction, Image, Section, SpellingVariant, Tag, TaggedArticle
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
 from pagecache import recorder, tags

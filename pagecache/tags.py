@@ -55,7 +55,7 @@ PREFIXES = {
     "articles.article": "a",
     "articles.section": "s",
     "articles.image": "i",
-    "taggit.tag": "t",
+    "articles.tag": "t",
     "newsroom.staffmember": "p",
     "liveblog.liveblog": "lb",
     "newsroom.policypage": "pp",

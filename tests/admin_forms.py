@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from articles.models import Article
+from articles.tag_parsing import join_tags
 
 
 def form_data(article: Article, **changes) -> dict:
@@ -13,7 +14,7 @@ def form_data(article: Article, **changes) -> dict:
         "summary_ar": article.summary_ar or "", "summary_en": article.summary_en or "",
         "body_ar": article.body_ar or "", "body_en": article.body_en or "",
         "section": article.section_id or "", "authors": [a.pk for a in article.authors.all()],
-        "tags": ", ".join(article.tags.names()), "lead_image": article.lead_image_id or "",
+        "tags": join_tags(article.tags.all()), "lead_image": article.lead_image_id or "",
         "slug": article.slug, "edited_version": article.version,
     }  # fmt: skip
     return {**data, **changes}

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, Correction, Image, Section, SpellingVariant
+from articles.models import Article, Correction, Image, Section, SpellingVariant, Tag
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.models import MastheadTerm, PolicyPage, StaffMember
 from ticker.models import TickerItem
@@ -71,6 +71,13 @@ class SectionFactory(DjangoModelFactory):
 
     name_ar = factory.Sequence(lambda n: f"قسم {n}")
     order = factory.Sequence(int)
+
+
+class TagFactory(DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name_ar = factory.Sequence(lambda n: f"وسم {n}")
 
 
 class ImageFactory(DjangoModelFactory):

@@ -14,8 +14,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from taggit.models import Tag
 
+from articles.models import Tag
 from tests.factories import (
     ArticleFactory,
     ImageFactory,

@@ -390,6 +390,19 @@ TRANSLATIONS = {
     ),
 }  # fmt: skip
 
+# English names of the translated articles' tags; the others show in Arabic on English pages.
+TAG_NAMES_EN = {
+    "الأسواق": "Markets", "الإدارة المحلية": "Local government", "الإنفلونزا": "Flu",
+    "الاستثمار": "Investment", "الانتخابات البلدية": "Municipal elections",
+    "البرلمان": "Parliament", "البنك المركزي": "Central bank", "التضخم": "Inflation",
+    "التعاون الإقليمي": "Regional cooperation", "التعليم": "Education",
+    "الجامعات": "Universities", "الذكاء الاصطناعي": "Artificial intelligence",
+    "الصحة العامة": "Public health", "الطاقة المتجددة": "Renewable energy",
+    "القراءة": "Reading", "الكتاب": "Books", "اللغة العربية": "Arabic language",
+    "المناخ": "Climate", "المنتخب الوطني": "National team", "المياه": "Water",
+    "كرة القدم": "Football", "معرض الكتاب": "Book fair",
+}  # fmt: skip
+
 # Articles readers must never see: (section, headline, summary, status, days from now or None)
 UNPUBLISHED = [
     ("politics", "مسودة: ملامح التعديل الوزاري المرتقب",

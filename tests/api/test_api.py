@@ -9,6 +9,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.utils import timezone
 
+from articles.models import Tag
 from articles.services import image_make_renditions
 from tests.factories import (
     ArticleFactory,
@@ -77,7 +78,7 @@ def test_an_article_carries_every_language_its_image_and_its_notes(client, newsr
     )
     assert article["section"]["name"] == {"ar": "اقتصاد", "en": "Economy"}
     assert article["authors"][0]["name"]["en"] == "Salma Al-Hakim"
-    assert [tag["name"] for tag in article["tags"]] == ["البنوك"]
+    assert [tag["name"] for tag in article["tags"]] == [{"ar": "البنوك"}]
     image = article["lead_image"]
     assert image["url"].startswith("http://testserver/media/")
     assert image["width"] == translated.lead_image.width
@@ -153,6 +154,7 @@ def test_sections_tags_authors_and_ticker(client, newsroom):
 
     assert economy.slug in [s["slug"] for s in sections]
     assert [t["slug"] for t in tags] == ["البنوك"]
+    assert unquote(tags[0]["urls"]["en"]) == "http://testserver/en/tag/البنوك/"
     assert author.slug in [a["slug"] for a in authors]
     draft_author = StaffMemberFactory()
     ArticleFactory(draft=True, authors=[draft_author])
@@ -229,3 +231,14 @@ def test_the_schema_is_openapi_3_and_its_documentation_uses_our_files(client):
     assert len(sources) == 4 and all(s.startswith("/static/") for s in sources)
     for source in sources:  # each is one of our static files, none from another origin
         assert finders.find(source.removeprefix("/static/")), source
+
+
+def test_a_tag_has_its_name_in_each_language_it_is_written_in(client, newsroom):
+    translated, *_ = newsroom
+    Tag.objects.filter(name_ar="البنوك").update(name_en="Banks")
+
+    (tag,) = client.get("/api/v1/tags/").json()["results"]
+    article = client.get(f"/api/v1/articles/{translated.pk}/").json()
+
+    assert tag["name"] == {"ar": "البنوك", "en": "Banks"}
+    assert article["tags"] == [tag]

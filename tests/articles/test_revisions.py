@@ -8,9 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
-from taggit.models import Tag
 
-from articles.models import TaggedArticle
+from articles.models import Tag, TaggedArticle
 from articles.services import article_return_to_draft
 from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, SectionFactory, StaffMemberFactory, UserFactory

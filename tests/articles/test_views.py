@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
+from articles.models import Tag
 from tests.factories import ArticleFactory, SectionFactory, StaffMemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -324,3 +325,33 @@ def test_arabic_text_opening_with_a_latin_name_stays_right_to_left(client, site_
 
     assert '<h1 class="article__title" lang="ar" dir="rtl">iPhone يصل' in page
     assert '<div class="article__body prose" lang="ar" dir="rtl">' in page
+
+
+def test_english_pages_show_a_tags_english_name_or_its_arabic_one_marked_arabic(
+    client, site_chrome
+):
+    article = ArticleFactory(title_en="Talks resume", tags=["غزة", "رفح"])
+    Tag.objects.filter(name_ar="غزة").update(name_en="Gaza")
+
+    url = article.get_absolute_url()
+
+    english, arabic = client.get("/en" + url).text, client.get(url).text
+
+    assert 'rel="tag" lang="en" dir="ltr">Gaza</a>' in english
+    assert 'rel="tag" lang="ar" dir="rtl">رفح</a>' in english
+    assert "غزة" not in english
+    assert 'rel="tag" lang="ar" dir="rtl">غزة</a>' in arabic
+    assert "Gaza" not in arabic
+
+
+def test_a_tag_page_in_english_is_headed_by_its_english_name(client, site_chrome):
+    ArticleFactory(tags=["غزة", "رفح"])
+    Tag.objects.filter(name_ar="غزة").update(name_en="Gaza")
+    gaza, rafah = (iri_to_uri(f"/en/tag/{slug}/") for slug in ("غزة", "رفح"))
+
+    named, unnamed = client.get(gaza).text, client.get(rafah).text
+
+    assert "<title>Gaza | The Test Daily</title>" in named
+    assert '<h1 class="listing__title" lang="en" dir="ltr">Gaza</h1>' in named
+    assert '<h1 class="listing__title" lang="ar" dir="rtl">رفح</h1>' in unnamed
+    assert "<title>غزة | صحيفة الاختبار</title>" in client.get(iri_to_uri("/tag/غزة/")).text

@@ -2,6 +2,7 @@
 the other kind (SQLite to PostgreSQL, or back) and out again with every row and file
 as it was; a tampered archive or a database already in use is refused."""
 
+import hashlib
 import io
 import json
 import os
@@ -17,7 +18,7 @@ from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.models import Article, ArticleSearch
+from articles.models import Article, ArticleSearch, Tag
 from articles.search_suggestions import answer
 from tests.factories import ArticleFactory
 
@@ -152,3 +153,41 @@ def test_an_existing_file_is_not_overwritten(tmp_path):
     with pytest.raises(CommandError, match="exists"):
         call_command("export_publication", str(taken))
     assert taken.read_bytes() == b"keep me"
+
+
+def written_before_the_publications_own_tags(archive: Path, old: Path) -> None:
+    """``archive`` as an export from before articles 0020 wrote it: taggit's tags,
+    named ``taggit.tag``, with their name and slug only."""
+    with tarfile.open(archive) as source, tarfile.open(old, "w") as target:
+        members = {m.name: source.extractfile(m).read() for m in source.getmembers()}
+        manifest = json.loads(members.pop("manifest.json"))
+        for name in list(members):
+            if name.endswith("articles.tag.jsonl"):
+                rows = [json.loads(line) for line in members.pop(name).decode().splitlines()]
+                for row in rows:
+                    row["model"] = "taggit.tag"
+                    row["fields"] = {k: row["fields"][k] for k in ("name", "slug")}
+                renamed = name.replace("articles.tag", "taggit.tag")
+                members[renamed] = "".join(json.dumps(r) + "\n" for r in rows).encode()
+                del manifest["files"][name]
+                manifest["files"][renamed] = hashlib.sha256(members[renamed]).hexdigest()
+                manifest["rows"]["taggit.tag"] = manifest["rows"].pop("articles.tag")
+        for name, data in {"manifest.json": json.dumps(manifest).encode(), **members}.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            target.addfile(info, io.BytesIO(data))
+
+
+def test_an_archive_written_before_the_publications_own_tags_restores_them(tmp_path):
+    article = ArticleFactory(tags=["غزة", "الشرق الأوسط", "🔴"])
+    slugs = sorted(article.tags.slugs())
+    archive, old = tmp_path / "new.tar", tmp_path / "old.tar"
+    call_command("export_publication", str(archive), stdout=io.StringIO())
+    written_before_the_publications_own_tags(archive, old)
+
+    call_command("import_publication", str(old), "--replace", stdout=io.StringIO())
+
+    restored = Article.objects.get()
+    assert sorted(restored.tags.names()) == ["الشرق الأوسط", "غزة", "🔴"]
+    assert sorted(restored.tags.slugs()) == slugs
+    assert sorted(Tag.objects.values_list("name_ar", flat=True)) == ["الشرق الأوسط", "غزة", "🔴"]

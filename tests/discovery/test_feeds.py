@@ -13,8 +13,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone, translation
 from lxml import html
-from taggit.models import Tag
 
+from articles.models import Tag
 from discovery.feed_formats import FORMATS
 from tests.factories import ArticleFactory, StaffMemberFactory
 
@@ -221,3 +221,22 @@ def test_a_stray_control_character_does_not_break_the_feeds(client, site_chrome)
         (entry,) = parse(client, url).entries
         assert entry.title == "عنوانملصوق"
         assert entry.author == "محررالموقع"
+
+
+def test_english_feeds_name_tags_in_english_where_they_have_an_english_name(client, archive):
+    Tag.objects.filter(name_ar="البنوك").update(name_en="Banks")
+    arabic_feed = reverse("feeds:rss")
+    with translation.override("en"):
+        urls = {fmt: reverse(f"feeds:{fmt}") for fmt in FORMATS}
+        tag_feed = reverse("feeds:tag-rss", kwargs={"slug": "البنوك"})
+
+    rss, atom = (parse(client, urls[fmt]) for fmt in ("rss", "atom"))
+    (item,) = client.get(urls["json"]).json()["items"]
+
+    named = {"Economy", "Banks", "الفائدة"}  # the section, and the tags with a fallback
+    assert {tag.term for tag in rss.entries[0].tags} == named
+    assert {tag.term for tag in atom.entries[0].tags} == named
+    assert set(item["tags"]) == named
+    assert parse(client, tag_feed).feed.title == "The Test Daily — Banks"
+    arabic = parse(client, arabic_feed)
+    assert {tag.term for tag in arabic.entries[0].tags} == {"اقتصاد", "البنوك", "الفائدة"}

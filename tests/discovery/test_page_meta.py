@@ -12,6 +12,7 @@ from django.utils.encoding import iri_to_uri
 from lxml import html
 from PIL import Image as PillowImage
 
+from articles.models import Tag
 from articles.previews import preview_url
 from articles.services import image_make_renditions
 from newsroom.languages import url_in
@@ -287,3 +288,14 @@ def test_the_crops_crawlers_get_keep_the_subject_at_the_focal_point(client, site
         name = unquote(crop["url"].removeprefix(SITE + settings.MEDIA_URL))
         with default_storage.open(name) as stored, PillowImage.open(stored) as picture:
             assert is_red(picture.getpixel((10, 10))), crop["url"]
+
+
+def test_english_keywords_are_the_tags_english_names_where_they_have_one(client, archive):
+    Tag.objects.filter(name_ar="البنوك").update(name_en="Banks")
+    article = archive.translated
+    urls = english, arabic = url_in("en", article), url_in("ar", article)
+
+    keywords = {url: json_ld(head(client, url), "NewsArticle")["keywords"] for url in urls}
+
+    assert sorted(keywords[english]) == ["Banks", "الفائدة"]
+    assert sorted(keywords[arabic]) == ["البنوك", "الفائدة"]

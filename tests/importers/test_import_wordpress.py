@@ -13,9 +13,8 @@ from urllib.parse import unquote
 import pytest
 from django.core.management import CommandError, call_command
 from PIL import Image as PillowImage
-from taggit.models import Tag
 
-from articles.models import Article, Image, Section
+from articles.models import Article, Image, Section, Tag
 from importers.models import ImportedPost
 from newsroom.models import StaffMember
 from tests.images import encoded, jpeg_with_gps, photo
@@ -218,3 +217,17 @@ def test_entities_are_never_expanded_nor_files_read(tmp_path):
     for stored in Article.objects.all():
         assert "هههه" not in stored.title_ar
         assert "كلمة السر" not in stored.body_ar
+
+
+def test_tags_typed_with_arabic_commas_in_wordpress_become_one_tag_each(client, site_chrome):
+    export = Path(__file__).parent / "glued_tags.xml"  # «غزة، القدس،الضفة» was one tag
+
+    for _ in range(2):  # a second run finds the same tags
+        call_command("import_wordpress", str(export), stdout=io.StringIO(), verbosity=0)
+
+    talks = article(301)
+    assert sorted(talks.tags.names()) == ["الضفة", "القدس", "رفح", "غزة", "معبر رفح"]
+    assert Tag.objects.count() == 5
+    response = client.get("/tag/gaza-quds-westbank/")
+    assert response.status_code == 301
+    assert unquote(response["Location"]) == "/tag/غزة/"

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from reversion.models import Version
 
 from articles.models import Article
@@ -399,3 +400,28 @@ def test_a_new_policy_page_answers_at_an_address_that_was_a_404(
         PolicyPageFactory(title_ar="الخصوصية", slug="الخصوصية")
 
     assert client.get("/about/الخصوصية/").status_code == 200
+
+
+def test_naming_a_tag_in_english_purges_the_pages_showing_it(
+    client, editor_client, page_cache, newsroom, committed, warm
+):
+    story, other = newsroom
+    story.title_en = "A story English feeds carry"
+    story.save()
+    with translation.override("en"):
+        pages = [story.get_absolute_url(), reverse("articles:tag", args=["أسواق"]),
+                 reverse("feeds:rss"), "/api/v1/tags/"]  # fmt: skip
+        unrelated = other.get_absolute_url()
+    tag = story.tags.get()
+    warm(*pages, unrelated)
+
+    with committed():
+        response = editor_client.post(
+            reverse("admin:articles_tag_change", args=[tag.pk]),
+            {"name_ar": "أسواق", "name_en": "Markets"},
+        )
+        assert response.status_code == 302
+
+    for url in pages:
+        assert "Markets" in client.get(url).text, url
+    assert outcome(client, unrelated) == "hit"

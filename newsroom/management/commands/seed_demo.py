@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, Correction, Image, Section
+from articles.models import Article, Correction, Image, Section, Tag
 from articles.services import image_make_renditions
 from liveblog.models import LiveBlog, LiveUpdate
 from newsroom.demo import content, images
@@ -46,6 +46,8 @@ class Command(BaseCommand):
             self.article(index, now, section_key, sections[section_key], staff, *values)
             for index, (section_key, *values) in enumerate(content.ARTICLES)
         ]
+        for name_ar, name_en in content.TAG_NAMES_EN.items():
+            self.tag_name(name_ar, name_en)
         for section_key, title, summary, status, days in content.UNPUBLISHED:
             self.unpublished(now, sections[section_key], title, summary, status, days)
         self.live_coverage(now, articles, staff)
@@ -175,6 +177,13 @@ class Command(BaseCommand):
         )
         self.created += created
         return section
+
+    def tag_name(self, name_ar: str, name_en: str) -> None:
+        """Name a demo tag in English, unless it has an English name already."""
+        tag = Tag.objects.filter(name_ar=name_ar, name_en=None).first()
+        if tag is not None:
+            tag.name_en = name_en
+            tag.save()
 
     def article(
         self, index, now, section_key, section, staff, title, summary, opening, tags, kicker
