@@ -65,6 +65,7 @@ from articles.services import (
     publishing_problems,
 )
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
+from newsroom.admin_texts import NewsroomTextsAdmin
 from newsroom.arabic import analyze
 from newsroom.bilingual_admin import BilingualAdmin, RichTextAdminMixin
 
@@ -746,7 +747,7 @@ class EditorialLogEntryAdmin(OutOfRangeFiltersAdmin, admin.ModelAdmin):
 
 
 @admin.register(SpellingVariant)
-class SpellingVariantAdmin(admin.ModelAdmin):
+class SpellingVariantAdmin(NewsroomTextsAdmin, admin.ModelAdmin):
     """The spellings search treats as one word; editors add names as news brings them."""
 
     list_display = ("spellings",)

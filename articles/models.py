@@ -9,8 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language_info, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override, pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES, DEFAULT_LANGUAGE
 from modeltranslation.utils import build_localized_fieldname
 from taggit.managers import TaggableManager
@@ -556,7 +556,7 @@ class ArticleSearch(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.article_id} [{self.language}]"
+        return f"{self.article_id} [{get_language_info(self.language)['name_translated']}]"
 
 
 class SearchTerm(models.Model):

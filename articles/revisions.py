@@ -105,8 +105,9 @@ def _readable(
     readable = {}
     for field in TEXT_FIELDS:
         for language in AVAILABLE_LANGUAGES:
-            value = texts.get(build_localized_fieldname(field, language)) or ""
-            label = f"{Article._meta.get_field(field).verbose_name} [{language}]"
+            name = build_localized_fieldname(field, language)
+            value = texts.get(name) or ""
+            label = str(Article._meta.get_field(name).verbose_name)  # «العنوان [العربية]»
             readable[label] = plain_text(value) if field == "body" else value
     readable[str(_("section"))] = _names(Section, [section_id])
     readable[str(_("authors"))] = _names(StaffMember, author_ids)

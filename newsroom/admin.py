@@ -4,19 +4,22 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.contrib.auth.models import Group
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from articles.forms import body_editor
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
+from newsroom.admin_texts import NewsroomTextsAdmin
 from newsroom.bilingual_admin import BilingualAdmin, RichTextAdminMixin
 from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
+from newsroom.roles import role_name
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom")
@@ -67,7 +70,7 @@ class StaffMemberAdmin(BilingualAdmin):
 
 
 @admin.register(MastheadTerm)
-class MastheadTermAdmin(OutOfRangeFiltersAdmin, VersionAdmin):
+class MastheadTermAdmin(NewsroomTextsAdmin, OutOfRangeFiltersAdmin, VersionAdmin):
     """Who held which masthead role, and when: the masthead page's history."""
 
     list_display = ("staff_member", "role", "starts_on", "ends_on", "is_current")
@@ -110,24 +113,42 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class RoleAdmin(GroupAdmin):
+class RoleAdmin(NewsroomTextsAdmin, GroupAdmin):
     """Groups are the newsroom's roles; their stored English names are shown translated."""
 
     list_display = ("role",)
 
+    def get_fields(self, request: HttpRequest, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Who may only look reads the role's name, not the stored English one.
+            return ["role" if field == "name" else field for field in fields]
+        return fields
+
     @admin.display(description=_("role"), ordering="name")
     def role(self, group: Group) -> str:
-        return gettext(group.name)
+        return role_name(group)
 
 
 User = get_user_model()
 admin.site.unregister(User)
 
 
+class PasswordForm(AdminPasswordChangeForm):
+    # Django's form adds this warning to the help text in English, without gettext.
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 @admin.register(User)
-class StaffAccountAdmin(UserAdmin):
+class StaffAccountAdmin(NewsroomTextsAdmin, UserAdmin):
     """Staff accounts. Only superusers grant superuser status or single permissions,
     and only they edit a superuser, so the editor-in-chief cannot raise their own rights."""
+
+    change_password_form = PasswordForm
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -7,9 +7,10 @@ from js_asset import Media
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from newsroom.admin_lists import OutOfRangeFiltersAdmin
+from newsroom.admin_texts import NewsroomTextsAdmin
 
 
-class BilingualAdmin(OutOfRangeFiltersAdmin, TabbedTranslationAdmin):
+class BilingualAdmin(NewsroomTextsAdmin, OutOfRangeFiltersAdmin, TabbedTranslationAdmin):
     """A tab per language, each input marked with its own language and direction.
 
     Arabic inputs are right-to-left and English ones left-to-right in the same

@@ -4,7 +4,8 @@ Each role holds the permissions of the one before it plus its own. The group
 names are part of the contract (shown translated in the admin).
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 REPORTER = [
     "articles.add_article",
@@ -75,6 +76,33 @@ ROLES = {
     gettext_noop("Editor"): EDITOR,
     gettext_noop("Editor-in-chief"): EDITOR_IN_CHIEF,
 }
+
+
+# Django names the default permissions in English when it creates them ("Can add
+# article") and keeps that name; these name them in the active language.
+DEFAULT_PERMISSIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+}
+
+
+def role_name(group) -> str:
+    """A role group's name in the active language (groups keep the English names)."""
+    return gettext(group.name)
+
+
+def permission_name(permission) -> str:
+    """A permission as the admin lists it ("app | model | name"), in the active language."""
+    model = permission.content_type.model_class()
+    action = permission.codename.partition("_")[0]
+    default = action in DEFAULT_PERMISSIONS and model is not None
+    if default and permission.codename == f"{action}_{model._meta.model_name}":
+        name = DEFAULT_PERMISSIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        name = gettext(permission.name)  # our own permissions' names are message ids
+    return f"{permission.content_type} | {name}"
 
 
 def sync_roles(group_model, permission_model, *, missing_ok: bool = False) -> None:

@@ -82,7 +82,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
-    "axes",
+    # django-axes, named for editors (its own name, "Axes", cannot be translated).
+    "newsroom.logins.LoginsConfig",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +231,18 @@ FORMAT_MODULE_PATH = ["newsroom.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ar",)
+
+
+def localized_verbose_name(verbose_name, language: str) -> str:
+    """A translated field's name: «العنوان [العربية]», not modeltranslation's «العنوان [ar]».
+
+    The admin's language tabs drop the bracket; comparisons, error lists and the
+    history show it. Called lazily, so the names are in the language of the page.
+    """
+    return f"{verbose_name} [{dict(LANGUAGES)[language]}]"
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 # The tabbed translation admin needs jQuery UI; serve our own copy, never a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 

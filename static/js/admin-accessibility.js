@@ -65,6 +65,21 @@
   gettext_noop("Insert");
   gettext_noop("Update");
   gettext_noop("Cancel");
+  gettext_noop("Edit Image");
+  gettext_noop("Add caption");
+  gettext_noop("Remove caption");
+  gettext_noop("Toggle fullscreen");
+  // Offered by extensions the body does not use (yet): tables and the HTML source.
+  gettext_noop("Insert Table");
+  gettext_noop("Table Properties");
+  gettext_noop("Rows");
+  gettext_noop("Columns");
+  gettext_noop("Include header row");
+  gettext_noop("Edit HTML");
+  gettext_noop("Prettify");
+  gettext_noop(
+    "The HTML contents of the editor. Note that the allowed HTML is restricted by the editor schema.",
+  );
 
   const translateToolbar = (root) => {
     for (const button of root.querySelectorAll(".prose-menubar__button[data-name]")) {
