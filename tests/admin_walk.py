@@ -269,16 +269,19 @@ def _model_pages(model, model_admin, newsroom: Newsroom) -> list[Page]:
         return Page(f"{prefix}_{view}", reverse(f"admin:{prefix}_{view}", args=args) + query, data)
 
     try:
-        pages = [page("changelist"), page("changelist", query="?q=البرلمان"), page("add")]
+        pages = [page("changelist"), page("add")]
     except NoReverseMatch:
         return []  # no pages of its own (live blogs are run from their article's page)
+    if model_admin.search_fields:
+        pages.append(page("changelist", query="?q=البرلمان"))  # "N results (M in all)"
     shown = newsroom.shown.get(model) or list(model._default_manager.order_by("pk")[:1])
     for obj in shown:
         pages += [page("change", obj.pk), page("history", obj.pk), page("delete", obj.pk)]
-        pages += [
-            page("changelist", data={"action": action, "_selected_action": [obj.pk]})
-            for action in CONFIRMED_ACTIONS
-        ]
+    pages += [
+        page("changelist", data={"action": action, "_selected_action": [obj.pk]})
+        for action in CONFIRMED_ACTIONS
+        for obj in shown[:1]
+    ]
     if isinstance(model_admin, VersionAdmin):
         pages.append(page("recoverlist"))
         pages += [page("recover", v.pk) for v in Version.objects.get_deleted(model)[:1]]
