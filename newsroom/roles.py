@@ -95,14 +95,17 @@ def role_name(group) -> str:
 
 def permission_name(permission) -> str:
     """A permission as the admin lists it ("app | model | name"), in the active language."""
-    model = permission.content_type.model_class()
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_id(permission.content_type_id)  # cached
+    model = content_type.model_class()
     action = permission.codename.partition("_")[0]
     default = action in DEFAULT_PERMISSIONS and model is not None
     if default and permission.codename == f"{action}_{model._meta.model_name}":
         name = DEFAULT_PERMISSIONS[action] % {"model": model._meta.verbose_name}
     else:
         name = gettext(permission.name)  # our own permissions' names are message ids
-    return f"{permission.content_type} | {name}"
+    return f"{content_type} | {name}"
 
 
 def sync_roles(group_model, permission_model, *, missing_ok: bool = False) -> None:

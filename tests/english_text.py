@@ -170,8 +170,9 @@ def script_strings() -> set[str]:
     ids = {"\x04".join(filter(None, [e.msgctxt, e.msgid])) for e in polib.pofile(source)}
     bundle = Path(django_prose_editor.__file__).parent / "static/django_prose_editor/editor.js"
     code = bundle.read_text()
-    alias = re.search(r"(\w+)=window\.gettext\|\|", code).group(1)
-    ids |= set(re.findall(rf"\b{re.escape(alias)}\(\"([^\"\\]+)\"\)", code))
+    named = re.search(r"(\w+)=window\.gettext\|\|", code)
+    assert named, "django-prose-editor no longer names gettext so: read its bundle again"
+    ids |= set(re.findall(rf"\b{re.escape(named.group(1))}\(\"([^\"\\]+)\"\)", code))
     return ids
 
 
