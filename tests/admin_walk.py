@@ -259,6 +259,19 @@ def admin_pages(newsroom: Newsroom) -> list[Page]:
     )
     draft = newsroom.shown[Article][1]
     pages.append(Page("articles:preview", preview_url(draft.pk)))
+    # Last, as they could change what the pages before show: forms sent back empty,
+    # refused with their error messages. (Not those with inline forms, which a
+    # browser never sends without their management form.)
+    with_inlines = {
+        f"{model._meta.app_label}_{model._meta.model_name}_add"
+        for model, model_admin in admin.site._registry.items()
+        if model_admin.inlines
+    }
+    pages += [
+        Page(page.name, page.url, data={"sent": "empty"})
+        for page in pages
+        if page.name.endswith(("_add", "password_change")) and page.name not in with_inlines
+    ]
     return pages
 
 
