@@ -2,8 +2,10 @@
 
 What an editor reads is the page's text (outside scripts, styles and templates),
 the labels of buttons, and the attributes a browser shows or reads out: ``title``
-(the tooltip), ``placeholder`` and ``aria-label``. Text is cut at every Arabic
-letter; each piece holding Latin letters must be one of these:
+(the tooltip), ``placeholder`` and ``aria-label``. (Not ``alt``: Django writes
+«True», «False» and «Search» there from its templates and template tags, with no
+gettext to reach.) Text is cut at every Arabic letter; each piece holding Latin
+letters must be one of these:
 
 * content: a text the newsroom wrote, stored in a row of a model the admin edits
   (an English headline, a user name, a Latin tag; ``stored_texts``). Form values,
