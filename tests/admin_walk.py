@@ -226,7 +226,7 @@ NOT_PAGES = {
     "page, and deleting one keeps it",
 }
 # Bulk actions that answer with a page of their own before doing anything.
-CONFIRMED_ACTIONS = {"delete_selected", "return_selected"}
+CONFIRMED_ACTIONS = {"delete_selected", "return_selected", "tag_selected"}
 
 
 def admin_pages(newsroom: Newsroom) -> list[Page]:
@@ -235,7 +235,6 @@ def admin_pages(newsroom: Newsroom) -> list[Page]:
         Page("index", reverse("admin:index")),
         Page("password_change", reverse("admin:password_change")),
         Page("password_change_done", reverse("admin:password_change_done")),
-        Page("taggit_tag_merge_tags", reverse("admin:taggit_tag_merge_tags")),
     ]
     app_labels = sorted({model._meta.app_label for model in admin.site._registry})
     pages += [Page("app_list", reverse("admin:app_list", args=[label])) for label in app_labels]
@@ -290,9 +289,10 @@ def _model_pages(model, model_admin, newsroom: Newsroom) -> list[Page]:
     shown = newsroom.shown.get(model) or list(model._default_manager.order_by("pk")[:1])
     for obj in shown:
         pages += [page("change", obj.pk), page("history", obj.pk), page("delete", obj.pk)]
+    own = {getattr(action, "__name__", action) for action in model_admin.actions or []}
     pages += [
         page("changelist", data={"action": action, "_selected_action": [obj.pk]})
-        for action in CONFIRMED_ACTIONS
+        for action in CONFIRMED_ACTIONS & (own | set(admin.site._actions))
         for obj in shown[:1]
     ]
     if isinstance(model_admin, VersionAdmin):

@@ -56,9 +56,8 @@ LATIN_NAMES = {
     "English",
 }  # fmt: skip
 # What a third-party admin writes in English without gettext, out of any catalogue's
-# reach: django-taggit's tag admin, its merge action and page (taggit/admin.py,
-# taggit/forms.py, taggit/templates). Anything else must be translated.
-UNTRANSLATABLE = {"Merge selected tags", "New Tag Name", "Enter new or existing tag name"}
+# reach, each with where it comes from. None so far: anything else must be translated.
+UNTRANSLATABLE: set[str] = set()
 # Inside these nothing is read: code; text areas, whose text is content; and what
 # templates mark as text of unknown direction, which is content (DESIGN.md: <bdi> and
 # dir="auto" wrap user text; Django marks the values it shows the same way).
