@@ -24,7 +24,7 @@ from tests.english_text import (
     stored_texts,
     untranslated,
 )
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,17 @@ def test_the_walk_covers_every_admin_address(newsroom):
     walked = {page.name for page in admin_pages(newsroom)} | {"login"}
 
     assert admin_url_names() - walked - set(NOT_PAGES) == set()
+
+
+def test_the_article_list_runs_filters_and_chooses_in_arabic(client):
+    ArticleFactory()
+    client.force_login(UserFactory(role="Editor"))
+
+    page = client.get(reverse("admin:articles_article_changelist")).text
+
+    assert ">نفّذ</button>" in page  # Django's "Run"
+    assert "تصفية حسب" in page  # "Filter by", over the dates
+    assert ">- اختر -</option>" in page  # "- Select an option -", the actions' first line
 
 
 def test_the_admin_scripts_speak_arabic(client):
