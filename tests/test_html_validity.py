@@ -9,11 +9,10 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils.translation import override
 
-from articles.models import Article, Section
+from articles.models import Article
 from liveblog.models import LiveBlog
-from newsroom.models import PolicyPage
+from tests.demo_pages import public_pages
 from tests.factories import UserFactory
 from tests.validators import nu_errors, require_nu_checker
 
@@ -24,25 +23,7 @@ def demo_pages(db, client) -> dict[str, str]:
     call_command("seed_demo", stdout=io.StringIO())
     article = Article.objects.published().exclude(lead_image=None).first()
     live = LiveBlog.objects.select_related("article").first().article
-    section = Section.objects.first()
-    tag = article.tags.first()
-    author = article.authors.first()
-    policy = PolicyPage.objects.first()
-    public = {}
-    for language in ("ar", "en"):
-        with override(language):
-            public |= {
-                f"home ({language})": reverse("articles:home"),
-                f"article ({language})": article.get_absolute_url(),
-                f"live coverage ({language})": live.get_absolute_url(),
-                f"section ({language})": section.get_absolute_url(),
-                f"tag ({language})": reverse("articles:tag", kwargs={"slug": tag.slug}),
-                f"author ({language})": author.get_absolute_url(),
-                f"search ({language})": reverse("articles:search") + "?q=البرلمان",
-                f"corrections ({language})": reverse("articles:corrections"),
-                f"masthead ({language})": reverse("newsroom:masthead"),
-                f"policy ({language})": policy.get_absolute_url(),
-            }
+    public = public_pages()
     pages = {}
     for name, url in public.items():
         response = client.get(url)

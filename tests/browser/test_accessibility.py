@@ -13,12 +13,11 @@ import pytest
 from django.contrib import admin
 from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import override
 from PIL import Image, ImageStat
 
 from articles.models import Article
-from liveblog.models import LiveBlog
 from tests.browser.helpers import EDITOR_PASSWORD, open_page
+from tests.demo_pages import public_pages
 from tests.factories import UserFactory
 from tests.validators import axe_violations, require_axe
 
@@ -37,28 +36,6 @@ def demo(live_server):
     call_command("seed_demo", stdout=io.StringIO())
     UserFactory(username="desk", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
     return live_server.url
-
-
-def public_pages(site: str) -> dict[str, str]:
-    article = Article.objects.published().exclude(lead_image=None).first()
-    live = LiveBlog.objects.select_related("article").first().article
-    pages = {}
-    for language in ("ar", "en"):
-        with override(language):
-            pages |= {
-                f"home ({language})": reverse("articles:home"),
-                f"article ({language})": article.get_absolute_url(),
-                f"live coverage ({language})": live.get_absolute_url(),
-                f"section ({language})": article.section.get_absolute_url(),
-                f"tag ({language})": reverse(
-                    "articles:tag", kwargs={"slug": article.tags.first().slug}
-                ),
-                f"author ({language})": article.authors.first().get_absolute_url(),
-                f"search ({language})": reverse("articles:search") + "?q=البرلمان",
-                f"corrections ({language})": reverse("articles:corrections"),
-                f"masthead ({language})": reverse("newsroom:masthead"),
-            }
-    return {name: site + path for name, path in pages.items()}
 
 
 def admin_pages(site: str) -> dict[str, str]:
@@ -111,7 +88,7 @@ def violations_on(page, pages: dict[str, str], width: int) -> dict[str, list[str
 
 def test_public_pages_pass_axe_at_phone_and_desk_widths(browser, demo):
     require_axe()
-    pages = public_pages(demo)
+    pages = {name: demo + path for name, path in public_pages().items()}
     found = {}
     for viewport in (PHONE, DESK):
         page = open_page(browser, pages["home (ar)"], viewport=viewport)
