@@ -1,11 +1,19 @@
 """A real headless Chromium (Debian's), launched once per test module."""
 
+import io
 import os
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 from playwright.sync_api import sync_playwright
 
-from tests.browser.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.helpers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, EDITOR_PASSWORD
+from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="module")
@@ -29,3 +37,33 @@ def browser():
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(tmp_path_factory):
+    """The seeded demo as the first test to ask for it left it: its files and its rows."""
+    return SimpleNamespace(media=tmp_path_factory.mktemp("demo") / "media", rows=None)
+
+
+@pytest.fixture
+def seeded_demo(demo_snapshot, live_server, settings) -> str:
+    """The demo publication and a superuser "desk" behind the live server; its address.
+
+    Seeding takes seconds and every browser test ends by emptying the database,
+    so the first test seeds and keeps the rows; the others load them again, with
+    the same ids, in a fraction of that time.
+    """
+    settings.MEDIA_ROOT = demo_snapshot.media
+    if demo_snapshot.rows is None:
+        call_command("seed_demo", stdout=io.StringIO())
+        UserFactory(username="desk", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
+        demo_snapshot.rows = connection.creation.serialize_db_to_string()
+    else:
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(demo_snapshot.rows)
+        # The rows came back with their ids: new rows must be numbered after them.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+        ContentType.objects.clear_cache()
+    return live_server.url

@@ -11,14 +11,12 @@ import io
 
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from PIL import Image, ImageStat
 
 from articles.models import Article
 from tests.browser.helpers import EDITOR_PASSWORD, open_page
 from tests.demo_pages import public_pages
-from tests.factories import UserFactory
 from tests.validators import axe_violations, require_axe
 
 pytestmark = [
@@ -28,14 +26,6 @@ pytestmark = [
 
 PHONE = {"width": 390, "height": 844}
 DESK = {"width": 1366, "height": 900}
-
-
-@pytest.fixture
-def demo(live_server):
-    """The demo publication, an editor's account, and the live server's address."""
-    call_command("seed_demo", stdout=io.StringIO())
-    UserFactory(username="desk", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
-    return live_server.url
 
 
 def admin_pages(site: str) -> dict[str, str]:
@@ -86,9 +76,9 @@ def violations_on(page, pages: dict[str, str], width: int) -> dict[str, list[str
     return found
 
 
-def test_public_pages_pass_axe_at_phone_and_desk_widths(browser, demo):
+def test_public_pages_pass_axe_at_phone_and_desk_widths(browser, seeded_demo):
     require_axe()
-    pages = {name: demo + path for name, path in public_pages().items()}
+    pages = {name: seeded_demo + path for name, path in public_pages().items()}
     found = {}
     for viewport in (PHONE, DESK):
         page = open_page(browser, pages["home (ar)"], viewport=viewport)
@@ -101,22 +91,22 @@ def test_public_pages_pass_axe_at_phone_and_desk_widths(browser, demo):
 ON_THE_PHONE = ("articles.article ", "articles.image ", "ticker.tickeritem ", "article history")
 
 
-def test_admin_pages_pass_axe_at_phone_and_desk_widths(browser, demo):
+def test_admin_pages_pass_axe_at_phone_and_desk_widths(browser, seeded_demo):
     require_axe()
-    pages = admin_pages(demo)
+    pages = admin_pages(seeded_demo)
     on_the_phone = {name: url for name, url in pages.items() if name.startswith(ON_THE_PHONE)}
-    found = violations_on(logged_in(browser, demo, DESK), pages, DESK["width"])
-    found |= violations_on(logged_in(browser, demo, PHONE), on_the_phone, PHONE["width"])
+    found = violations_on(logged_in(browser, seeded_demo, DESK), pages, DESK["width"])
+    found |= violations_on(logged_in(browser, seeded_demo, PHONE), on_the_phone, PHONE["width"])
 
     assert len(pages) > 30  # every registered model was reached
     assert len(on_the_phone) >= 7
     assert found == {}
 
 
-def test_the_article_form_fits_a_phone_and_runs_right_to_left(browser, demo):
+def test_the_article_form_fits_a_phone_and_runs_right_to_left(browser, seeded_demo):
     article = Article.objects.published().exclude(lead_image=None).first()
-    page = logged_in(browser, demo, PHONE)
-    page.goto(demo + reverse("admin:articles_article_change", args=[article.pk]))
+    page = logged_in(browser, seeded_demo, PHONE)
+    page.goto(seeded_demo + reverse("admin:articles_article_change", args=[article.pk]))
     page.wait_for_load_state("load")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
@@ -154,10 +144,10 @@ def test_the_article_form_fits_a_phone_and_runs_right_to_left(browser, demo):
     assert "‹" in separator
 
 
-def test_the_article_forms_buttons_line_up(browser, demo):
+def test_the_article_forms_buttons_line_up(browser, seeded_demo):
     article = Article.objects.published().first()
-    page = logged_in(browser, demo, DESK)
-    page.goto(demo + reverse("admin:articles_article_change", args=[article.pk]))
+    page = logged_in(browser, seeded_demo, DESK)
+    page.goto(seeded_demo + reverse("admin:articles_article_change", args=[article.pk]))
     page.wait_for_load_state("load")
 
     boxes = [button.bounding_box() for button in page.locator(".submit-row > *").all()]
@@ -167,8 +157,8 @@ def test_the_article_forms_buttons_line_up(browser, demo):
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
 
 
-def test_a_phone_reader_sees_whole_dates_and_a_section_bar_that_scrolls(browser, demo):
-    page = open_page(browser, demo + "/", viewport=PHONE)
+def test_a_phone_reader_sees_whole_dates_and_a_section_bar_that_scrolls(browser, seeded_demo):
+    page = open_page(browser, seeded_demo + "/", viewport=PHONE)
 
     # One line: every piece of the date (Arabic words and digits run apart) at the same height.
     lines = page.locator(".masthead__date time").evaluate(
