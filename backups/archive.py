@@ -14,6 +14,7 @@ any freshly migrated database, SQLite or PostgreSQL, whatever ids that one
 gave them. The search index is not written: it is built again after loading.
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -27,6 +28,7 @@ from django.core import serializers
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -60,6 +62,20 @@ class ArchiveError(Exception):
     """The archive cannot be written or read; the message says why."""
 
 
+class ExactTimeEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds.
+
+    Django writes times to the millisecond, so a time whose fraction is under a
+    millisecond would come back different, and a restored archive exported
+    again would not match the first.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time) and o.microsecond:
+            return o.isoformat().replace("+00:00", "Z")
+        return super().default(o)
+
+
 def export(out: Path) -> dict:
     """Write the publication to ``out``; return the manifest."""
     mode = "w:gz" if out.name.endswith(".gz") else "w"
@@ -86,6 +102,7 @@ def export(out: Path) -> dict:
                     stream=stream,
                     use_natural_foreign_keys=True,
                     use_natural_primary_keys=True,
+                    cls=ExactTimeEncoder,
                 )
             manifest["rows"][label] = rows.count()
             manifest["files"][name] = _sha256(path.open("rb"))

@@ -191,3 +191,16 @@ def test_an_archive_written_before_the_publications_own_tags_restores_them(tmp_p
     assert sorted(restored.tags.names()) == ["الشرق الأوسط", "غزة", "🔴"]
     assert sorted(restored.tags.slugs()) == slugs
     assert sorted(Tag.objects.values_list("name_ar", flat=True)) == ["الشرق الأوسط", "غزة", "🔴"]
+
+
+def test_times_come_back_to_the_microsecond(tmp_path):
+    article = ArticleFactory()
+    # Under a millisecond: the fraction Django's own JSON encoder would drop.
+    published = article.published_at.replace(microsecond=123)
+    Article.objects.filter(pk=article.pk).update(published_at=published)
+    archive = tmp_path / "small.tar"
+    call_command("export_publication", str(archive), stdout=io.StringIO())
+
+    call_command("import_publication", str(archive), "--replace", stdout=io.StringIO())
+
+    assert Article.objects.get().published_at == published

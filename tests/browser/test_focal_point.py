@@ -16,7 +16,9 @@ pytestmark = [
 ]
 
 
-def test_a_tap_on_the_preview_sets_the_focal_point_and_saving_cuts_the_crops(browser, live_server):
+def test_a_tap_on_the_preview_sets_the_focal_point_and_saving_cuts_the_crops(
+    browser, live_server, roles
+):
     image = image_make_renditions(image=ImageFactory(file__width=1600, file__height=900))
     UserFactory(username="desk", password=EDITOR_PASSWORD, role="Editor")
     url = live_server.url + reverse("admin:articles_image_change", args=[image.pk])
