@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -30,23 +31,32 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(name)
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    """Keep uploads in a temporary folder and skip the work tests do not need.
+def isolated_settings(tmp: Path) -> dict:
+    """Keep uploads in a folder under ``tmp`` and skip the work tests do not need.
 
     The production static storage needs ``collectstatic`` first; tests use the
     plain storage, which finds files in place.
     """
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STATIC_ROOT = tmp_path / "staticfiles"
-    settings.STATIC_ROOT.mkdir()
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    (tmp / "staticfiles").mkdir(exist_ok=True)
+    return {
+        "MEDIA_ROOT": tmp / "media",
+        "STATIC_ROOT": tmp / "staticfiles",
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # Most tests look at one render; tests of the page cache turn it on (``page_cache``).
+        "PAGE_CACHE_ENABLED": False,
+        "FRAGMENT_CACHE_ENABLED": False,
     }
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Most tests look at one render; tests of the page cache turn it on (``page_cache``).
-    settings.PAGE_CACHE_ENABLED = settings.FRAGMENT_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Every test runs with ``isolated_settings``, its files in a folder of its own."""
+    for name, value in isolated_settings(tmp_path).items():
+        setattr(settings, name, value)
 
 
 @pytest.fixture(autouse=True)
