@@ -4,16 +4,13 @@ Playwright never downloads a browser here: it launches the system Chromium
 through ``executable_path``. Screenshots are saved under ``test-artifacts/``.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from tests.browser.helpers import ARTIFACTS, EDITOR_PASSWORD, open_page
-from tests.factories import TickerItemFactory, UserFactory
+from tests.factories import TickerItemFactory
 
 # serialized_rollback restores the rows migrations create (the role groups) after each flush.
 pytestmark = [
@@ -23,15 +20,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def seeded_urls(live_server) -> dict[str, str]:
-    """Seed the demo publication and an editor account; return the pages to visit."""
-    call_command("seed_demo", stdout=io.StringIO())
-    UserFactory(username="desk", password=EDITOR_PASSWORD, is_staff=True, is_superuser=True)
+def seeded_urls(seeded_demo) -> dict[str, str]:
+    """The demo publication and an editor account (``seeded_demo``); the pages to visit."""
     article = Article.objects.published().exclude(lead_image=None).first()
     return {
-        "home": live_server.url + "/",
-        "article": live_server.url + article.get_absolute_url(),
-        "admin": live_server.url + reverse("admin:articles_article_change", args=[article.pk]),
+        "home": seeded_demo + "/",
+        "article": seeded_demo + article.get_absolute_url(),
+        "admin": seeded_demo + reverse("admin:articles_article_change", args=[article.pk]),
     }
 
 
