@@ -1,6 +1,7 @@
 """Shared fixtures. Test-only settings are applied here, not in a second settings tree."""
 
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,7 +13,8 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
 from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from newsroom.models import Publication, StaffMember
@@ -57,6 +59,25 @@ def _test_settings(settings, tmp_path):
     """Every test runs with ``isolated_settings``, its files in a folder of its own."""
     for name, value in isolated_settings(tmp_path).items():
         setattr(settings, name, value)
+
+
+@contextmanager
+def shared_rows(django_db_blocker, tmp: Path):
+    """For a module- or class-scoped fixture making rows that many tests only read:
+    a transaction open until the fixture's scope ends, then rolled back, and the
+    test settings with files kept under ``tmp`` (yields where media go).
+
+    Each test still runs in a savepoint of its own inside it, so none sees what
+    another changed; but every test of the scope sees the rows, so only tests that
+    use them belong there.
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**isolated_settings(tmp)),
+        transaction.atomic(),
+    ):
+        yield tmp / "media"
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles.models import ArticleSearch
 from articles.search import find, parse_query
 from articles.services import article_publish, article_return_to_draft
+from tests.conftest import shared_rows
 from tests.factories import ArticleFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +47,14 @@ CORPUS = {
 }
 
 
-@pytest.fixture
-def corpus(db):
+@pytest.fixture(scope="class")
+def corpus(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The corpus, made once for the tests that search it (they only read it)."""
+    with shared_rows(django_db_blocker, tmp_path_factory.mktemp("corpus")):
+        yield make_corpus()
+
+
+def make_corpus() -> dict:
     articles = {}
     for key, (title, extra) in CORPUS.items():
         fields = {"title_ar": title, "summary_ar": "", "body_ar": "<p>نص</p>"}
@@ -118,17 +125,21 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "expected"), CASES, ids=[q[:20] or "empty" for q, _ in CASES])
-def test_search_finds_what_readers_type(corpus, query, expected):
-    found = {m.article_id for m in find(parse_query(query), language="ar")}
+class TestCorpus:
+    """Searches of one corpus, made once for them; the tests after it make their own."""
 
-    assert found == {corpus[key].pk for key in expected}
+    @pytest.mark.parametrize(
+        ("query", "expected"), CASES, ids=[q[:20] or "empty" for q, _ in CASES]
+    )
+    def test_search_finds_what_readers_type(self, corpus, query, expected):
+        found = {m.article_id for m in find(parse_query(query), language="ar")}
 
+        assert found == {corpus[key].pk for key in expected}
 
-def test_english_search_covers_english_translations_only(corpus):
-    assert len(find(parse_query("space"), language="en")) == 1
-    assert len(find(parse_query('"mission launches"'), language="en")) == 1
-    assert find(parse_query("الذهب"), language="en") == []
+    def test_english_search_covers_english_translations_only(self, corpus):
+        assert len(find(parse_query("space"), language="en")) == 1
+        assert len(find(parse_query('"mission launches"'), language="en")) == 1
+        assert find(parse_query("الذهب"), language="en") == []
 
 
 def test_exact_title_match_outranks_a_body_mention(db):

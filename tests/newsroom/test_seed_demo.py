@@ -4,15 +4,13 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from PIL import Image as PillowImage
 
 from articles.models import Article, Correction, Image, Section
 from liveblog.models import LiveUpdate
 from newsroom.languages import url_in
 from newsroom.models import MastheadTerm, PolicyPage, Publication, StaffMember
-from tests.conftest import isolated_settings
+from tests.conftest import shared_rows
 from ticker.models import TickerItem
 
 pytestmark = pytest.mark.django_db
@@ -20,20 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def seeded_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo seeded once for the module, in a transaction rolled back after its last
-    test: seeding takes seconds, and each test still runs in a savepoint of its own
-    inside it, so none sees what another changed. Returns the command's output and
-    where its files are."""
-    tmp = tmp_path_factory.mktemp("demo")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**isolated_settings(tmp)),
-        transaction.atomic(),
-    ):
+    """The demo seeded once for the module (it takes seconds), which its tests only
+    read: the command's output, and where its files are."""
+    with shared_rows(django_db_blocker, tmp_path_factory.mktemp("demo")) as media:
         out = io.StringIO()
         call_command("seed_demo", stdout=out)
-        yield out.getvalue(), tmp / "media"
-        transaction.set_rollback(True)
+        yield out.getvalue(), media
 
 
 @pytest.fixture
