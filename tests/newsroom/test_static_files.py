@@ -4,13 +4,10 @@ The other tests use the plain storage; this one catches a template that names a
 static file which does not exist (the hashed storage turns that into a 500).
 """
 
-import io
 import re
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 
 from tests.factories import ArticleFactory, UserFactory
 
@@ -23,20 +20,12 @@ PRODUCTION_STORAGES = {
 }
 
 
-@pytest.fixture(scope="session")
-def collected_once(tmp_path_factory):
-    """One collectstatic for the module (compressing every file takes a while)."""
-    root = tmp_path_factory.mktemp("collected")
-    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STORAGES):
-        call_command("collectstatic", "--noinput", stdout=io.StringIO())
-    return root
-
-
 @pytest.fixture
-def collected(settings, collected_once):
-    settings.STATIC_ROOT = collected_once
+def collected(settings, collected_static):
+    """What one collectstatic for the session (``conftest.py`` starts it) collected."""
+    settings.STATIC_ROOT = collected_static
     settings.STORAGES = PRODUCTION_STORAGES
-    return collected_once
+    return settings.STATIC_ROOT
 
 
 def test_pages_render_with_hashed_static_files(client, collected, site_chrome):
